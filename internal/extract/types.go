@@ -1,0 +1,70 @@
+// Package extract finds the people, places, organisations, dates and quotes in
+// one story. It does no I/O and is safe for concurrent use: the same story in
+// gives the same Result out.
+//
+// Identity across the archive (which "Trump" is which) is not decided here but by
+// package resolve, from the Results of all stories.
+package extract
+
+// Kind is the kind of a named entity.
+type Kind uint8
+
+const (
+	Person Kind = iota + 1
+	Place
+	Organisation
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Person:
+		return "person"
+	case Place:
+		return "place"
+	case Organisation:
+		return "organisation"
+	}
+	return "unknown"
+}
+
+// Mention is one occurrence of an entity in the story's text.
+type Mention struct {
+	Start, End int // byte offsets into story.Story.Text, end exclusive
+	Text       string
+	Kind       Kind
+	// Name is the fullest form of the name known in this story for the
+	// mention's entity ("Mike Pompeo" for a "Mr Pompeo" mention), without
+	// titles; "" when the mention is a short form that could not be tied to a
+	// full name within the story (e.g. "Mr Kim" with several Kims).
+	Name string
+	// Short marks a later or partial mention ("Mr Pompeo", "Pompeo", "Trump").
+	Short bool
+	// ID is the archive-wide entity id, set by package resolve; "" = unlinked.
+	ID string
+}
+
+// DateRef is an expression naming a calendar day, month or year.
+type DateRef struct {
+	Start, End int
+	Text       string
+	// Value is YYYY-MM-DD, YYYY-MM or YYYY.
+	Value string
+}
+
+// Quote is quoted speech, with its speaker when the text says who.
+type Quote struct {
+	Start, End int // the quoted text including its quote marks
+	Text       string
+	// Speaker is the index into Result.Mentions of the mention naming the
+	// speaker, or -1 when unattributed.
+	Speaker int
+}
+
+// Result is everything found in one story.
+type Result struct {
+	Mentions []Mention
+	Dates    []DateRef
+	Quotes   []Quote
+	Hashtags []string // without '#', as written
+	Handles  []string // without '@', as written
+}
