@@ -1,0 +1,179 @@
+// Package render lays out pages with html/template. Templates are looked up by
+// name, site first, then theme: templates/NAME.html, then
+// themes/<theme>/templates/NAME.html, then the embedded default theme.
+//
+// Every page template is parsed once, together with base.html and the
+// partials (files whose name starts with "_"); it defines "main" and may
+// define "head". A Templates value is safe for concurrent use.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Kinds lists the page templates a theme provides.
+var Kinds = []string{"home", "story", "entity", "entities", "calendar", "period",
+	"tag", "tags", "page", "undated", "search", "404", "redirect"}
+
+// Source is one place templates are looked up, in priority order.
+type Source struct {
+	Name string // for error messages: "templates", "themes/dark/templates", "embedded default"
+	FS   fs.FS  // rooted at the templates folder; nil when the folder does not exist
+}
+
+// Templates holds the parsed page templates.
+type Templates struct {
+	pages map[string]*template.Template
+	// Files lists, sorted, the template files in use with the source each came
+	// from; the build hashes it to know when templates changed.
+	Files []string
+	bufs  sync.Pool
+}
+
+// Sources returns the lookup order for a site at root using theme, ending with
+// the embedded default theme's templates.
+func Sources(root, theme string, embedded fs.FS) []Source {
+	var out []Source
+	add := func(name, dir string) {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			out = append(out, Source{Name: name, FS: os.DirFS(dir)})
+		}
+	}
+	add("templates", path.Join(root, "templates"))
+	if theme != "" {
+		add("themes/"+theme+"/templates", path.Join(root, "themes", theme, "templates"))
+	}
+	if embedded != nil {
+		if sub, err := fs.Sub(embedded, "templates"); err == nil {
+			out = append(out, Source{Name: "embedded default theme", FS: sub})
+		}
+	}
+	return out
+}
+
+// Error is a template problem with the file it came from.
+type Error struct {
+	File string // e.g. "templates/story.html"
+	Err  error
+}
+
+func (e *Error) Error() string { return e.File + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Load reads and parses the templates, first source winning for each name.
+func Load(sources []Source) (*Templates, error) {
+	files := map[string][]byte{}
+	origin := map[string]string{}
+	for _, src := range sources {
+		entries, err := fs.ReadDir(src.FS, ".")
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", src.Name, err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || !strings.HasSuffix(name, ".html") {
+				continue
+			}
+			if _, seen := files[name]; seen {
+				continue
+			}
+			b, err := fs.ReadFile(src.FS, name)
+			if err != nil {
+				return nil, fmt.Errorf("reading %s/%s: %w", src.Name, name, err)
+			}
+			files[name] = b
+			origin[name] = src.Name + "/" + name
+		}
+	}
+	base, ok := files["base.html"]
+	if !ok {
+		return nil, errors.New("no base.html template in any of the template folders")
+	}
+	var partials []string
+	for name := range files {
+		if strings.HasPrefix(name, "_") {
+			partials = append(partials, name)
+		}
+	}
+	sort.Strings(partials)
+
+	root := template.New("base.html").Funcs(funcs)
+	if _, err := root.Parse(string(base)); err != nil {
+		return nil, &Error{File: origin["base.html"], Err: err}
+	}
+	for _, p := range partials {
+		if _, err := root.New(p).Parse(string(files[p])); err != nil {
+			return nil, &Error{File: origin[p], Err: err}
+		}
+	}
+	t := &Templates{pages: map[string]*template.Template{}}
+	t.bufs.New = func() any { return new(bytes.Buffer) }
+	for _, kind := range Kinds {
+		name := kind + ".html"
+		src, ok := files[name]
+		if !ok {
+			return nil, fmt.Errorf("no %s template in any of the template folders", name)
+		}
+		clone, err := root.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("cloning base template: %w", err)
+		}
+		if _, err := clone.New(name).Parse(string(src)); err != nil {
+			return nil, &Error{File: origin[name], Err: err}
+		}
+		t.pages[kind] = clone
+	}
+	for name := range files {
+		t.Files = append(t.Files, origin[name])
+	}
+	sort.Strings(t.Files)
+	return t, nil
+}
+
+// Render executes the page's template into w. The output is complete or an
+// error is returned and nothing is written.
+func (t *Templates) Render(w io.Writer, p *Page) error {
+	tmpl, ok := t.pages[p.Kind]
+	if !ok {
+		return fmt.Errorf("no template for page kind %q", p.Kind)
+	}
+	buf := t.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer t.bufs.Put(buf)
+	if err := tmpl.ExecuteTemplate(buf, "base.html", p); err != nil {
+		return fmt.Errorf("rendering %s page %q: %w", p.Kind, p.Title, err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Bytes renders the page and returns its bytes.
+func (t *Templates) Bytes(p *Page) ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.Render(&b, p); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+var funcs = template.FuncMap{
+	// plural picks the singular or plural word for n.
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return many
+	},
+	// add is for 1-based numbering.
+	"add": func(a, b int) int { return a + b },
+}
