@@ -33,6 +33,11 @@ type Story struct {
 	Slug  string
 	Tags  []string
 	Draft bool
+	// FrontMatter is the raw TOML between the "+++" lines ("" if none), kept
+	// for readers of per-story annotation overrides ([[person]], [[ignore]] …);
+	// FrontMatterLine is the file line of its first line, for their messages.
+	FrontMatter     string
+	FrontMatterLine int
 	// Paragraphs in reading order; captions included, marked Caption.
 	Paragraphs []Paragraph
 	// BodyStart is the offset in Text where the story's body (the first
