@@ -1,0 +1,124 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/storygen/storygen/internal/config"
+	"github.com/storygen/storygen/internal/output"
+	"github.com/storygen/storygen/internal/site"
+)
+
+func init() {
+	register("build", "build the site into the publish folder (public/)", runBuild)
+}
+
+// siteFlags are the flags build and serve share.
+type siteFlags struct {
+	source, destination, baseURL string
+	drafts                       bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.source, "source", ".", "the site's folder (with site.toml and content/)")
+	fs.StringVar(&f.destination, "destination", "", "publish folder (default: publishDir from site.toml, \"public\")")
+	fs.StringVar(&f.baseURL, "baseURL", "", "override baseURL from site.toml (e.g. the URL GitHub Pages gives)")
+	fs.BoolVar(&f.drafts, "drafts", false, "include stories and pages marked draft")
+}
+
+// loadConfig reads site.toml (defaults when it does not exist) and applies the flags.
+func (f *siteFlags) loadConfig() (*config.Config, error) {
+	path := filepath.Join(f.source, "site.toml")
+	var cfg *config.Config
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		cfg = config.Default()
+	} else {
+		c, err := config.Load(path)
+		if err != nil {
+			return nil, err
+		}
+		cfg = c
+	}
+	if f.baseURL != "" {
+		if err := cfg.SetBaseURL(f.baseURL); err != nil {
+			return nil, fmt.Errorf("--baseURL: %w", err)
+		}
+	}
+	if f.destination != "" {
+		cfg.PublishDir = f.destination
+	}
+	return cfg, nil
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf siteFlags
+	sf.register(fs)
+	mdDir := fs.String("markdown", "", "also write each story's Markdown into this folder")
+	strict := fs.Bool("strict", false, "exit non-zero when there are warnings")
+	quiet := fs.Bool("quiet", false, "print only warnings and errors")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "build: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	cfg, err := sf.loadConfig()
+	if err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
+	publish := cfg.PublishDir
+	if !filepath.IsAbs(publish) {
+		publish = filepath.Join(sf.source, publish)
+	}
+	tx, err := output.Begin(output.Options{
+		Dir:        publish,
+		SiteRoot:   sf.source,
+		ContentDir: filepath.Join(sf.source, cfg.ContentDir),
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
+	var progress io.Writer
+	if isTerminal(os.Stderr) && !*quiet {
+		progress = os.Stderr
+	}
+	sum, err := site.Build(site.Options{
+		Root: sf.source, Config: cfg, Drafts: sf.drafts, MarkdownDir: *mdDir, Progress: progress,
+	}, tx)
+	if sum != nil {
+		for _, w := range sum.Warnings {
+			fmt.Fprintf(stderr, "warning: %s\n", w)
+		}
+	}
+	if err != nil {
+		_ = tx.Abort()
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
+	if _, err := tx.Commit(); err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
+		return 1
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "built %s: %s\n", publish, sum)
+	}
+	if *strict && len(sum.Warnings) > 0 {
+		fmt.Fprintf(stderr, "build: %d warnings (--strict)\n", len(sum.Warnings))
+		return 1
+	}
+	return 0
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

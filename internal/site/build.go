@@ -1,0 +1,359 @@
+// Package site builds the whole website: it loads the content folder, runs
+// parsing and extraction in parallel, resolves entities across the archive,
+// indexes it, and renders every page into an output.Writer.
+//
+// Data flows one way: files → stories → annotations → archive index →
+// Markdown → HTML → public/. Every page is a pure function of the index and
+// the templates, so the same input always gives the same bytes.
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/storygen/storygen/internal/annotate"
+	"github.com/storygen/storygen/internal/config"
+	"github.com/storygen/storygen/internal/extract"
+	"github.com/storygen/storygen/internal/output"
+	"github.com/storygen/storygen/internal/render"
+	"github.com/storygen/storygen/internal/resolve"
+	"github.com/storygen/storygen/internal/story"
+	"github.com/storygen/storygen/themes"
+)
+
+// Options control one build.
+type Options struct {
+	// Root is the site's folder: site.toml, content/, templates/, themes/.
+	Root   string
+	Config *config.Config
+	// Drafts includes stories and pages marked draft.
+	Drafts bool
+	// MarkdownDir, when set, receives each story's Markdown as
+	// <story URL>/index.md, the exact source its HTML is rendered from.
+	MarkdownDir string
+	// LiveReload injects the serve mode reload script into every page.
+	LiveReload bool
+	// Workers bounds parallelism; 0 means GOMAXPROCS.
+	Workers int
+	// Progress, when set, receives a one-line progress display (a terminal).
+	Progress io.Writer
+}
+
+// Summary reports what a build did.
+type Summary struct {
+	Stories  int
+	Pages    int
+	Files    int
+	Entities int
+	Warnings []story.Warning
+	// PagesByKind counts pages by template kind.
+	PagesByKind map[string]int
+	Elapsed     time.Duration
+}
+
+// String is the one-line summary printed at the end of a build.
+func (s *Summary) String() string {
+	return fmt.Sprintf("%d stories, %d pages, %d entities, %d warnings in %.2fs",
+		s.Stories, s.Pages, s.Entities, len(s.Warnings), s.Elapsed.Seconds())
+}
+
+// doc is what the build keeps of one story between passes: no body text.
+type doc struct {
+	path    string // relative to the content folder
+	hash    [32]byte
+	date    time.Time
+	title   string
+	summary string
+	slug    string
+	url     string // site-relative folder, "2018/05/31/slug/"
+	tags    []string
+	draft   bool
+	res     *extract.Result
+}
+
+func (d *doc) dateValue() string {
+	if d.date.IsZero() {
+		return ""
+	}
+	return d.date.Format("2006-01-02")
+}
+
+// Build builds the site into w.
+func Build(opts Options, w output.Writer) (*Summary, error) {
+	start := time.Now()
+	if opts.Config == nil {
+		return nil, errors.New("build: no configuration")
+	}
+	b := &builder{opts: opts, cfg: opts.Config, w: w, sum: &Summary{PagesByKind: map[string]int{}}}
+	b.workers = opts.Workers
+	if b.workers <= 0 {
+		b.workers = runtime.GOMAXPROCS(0)
+	}
+	if err := b.run(); err != nil {
+		return b.sum, err
+	}
+	b.sum.Elapsed = time.Since(start)
+	sortWarnings(b.sum.Warnings)
+	return b.sum, nil
+}
+
+type builder struct {
+	opts    Options
+	cfg     *config.Config
+	w       output.Writer
+	sum     *Summary
+	workers int
+
+	contentDir string
+	in         *inputs
+	ann        *annotate.Set
+	tmpl       *render.Templates
+	docs       []*doc // sorted by path
+	idx        *index
+	resolved   *resolve.Index
+	pages      []*handPage
+
+	mu sync.Mutex // guards sum.Warnings and sum.PagesByKind
+}
+
+func (b *builder) warn(ws ...story.Warning) {
+	b.mu.Lock()
+	b.sum.Warnings = append(b.sum.Warnings, ws...)
+	b.mu.Unlock()
+}
+
+func (b *builder) run() error {
+	b.contentDir = filepath.Join(b.opts.Root, b.cfg.ContentDir)
+	in, err := scan(b.contentDir)
+	if err != nil {
+		return err
+	}
+	b.in = in
+	b.warn(in.warnings...)
+
+	if in.annotations != "" {
+		ann, err := annotate.Load(filepath.Join(b.contentDir, in.annotations))
+		if err != nil {
+			return fmt.Errorf("annotations: %w", err)
+		}
+		b.ann = ann
+	}
+	tmpl, err := render.Load(render.Sources(b.opts.Root, b.cfg.Theme, themes.Default()))
+	if err != nil {
+		return fmt.Errorf("templates: %w", err)
+	}
+	b.tmpl = tmpl
+
+	if err := b.extractAll(); err != nil {
+		return err
+	}
+	b.resolve()
+	b.assignURLs()
+	b.idx = buildIndex(b.docs, b.resolved)
+	b.sum.Entities = len(b.idx.entities)
+	if err := b.loadPages(); err != nil {
+		return err
+	}
+	return b.renderAll()
+}
+
+// extractAll is pass one: read, parse and extract every story in parallel.
+func (b *builder) extractAll() error {
+	paths := b.in.stories
+	docs := make([]*doc, len(paths))
+	var done atomic.Int64
+	stopProgress := b.progress("reading stories", len(paths), &done)
+	err := parallel(b.workers, len(paths), func(i int) error {
+		defer done.Add(1)
+		d, ws := b.loadStory(paths[i])
+		if len(ws) > 0 {
+			b.warn(ws...)
+		}
+		docs[i] = d
+		return nil
+	})
+	stopProgress()
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if d == nil || (d.draft && !b.opts.Drafts) {
+			continue
+		}
+		b.docs = append(b.docs, d)
+	}
+	b.sum.Stories = len(b.docs)
+	return nil
+}
+
+// loadStory reads, parses and extracts one story; nil when there is no text.
+func (b *builder) loadStory(rel string) (*doc, []story.Warning) {
+	data, err := os.ReadFile(filepath.Join(b.contentDir, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, []story.Warning{{Path: rel, Msg: fmt.Sprintf("cannot read: %v", err)}}
+	}
+	s, ws := story.Parse(rel, data)
+	if s == nil || len(s.Paragraphs) == 0 {
+		if len(ws) == 0 {
+			ws = append(ws, story.Warning{Path: rel, Msg: "no text, no page"})
+		}
+		return nil, ws
+	}
+	res := extract.Extract(s)
+	compact(res)
+	d := &doc{
+		path:    rel,
+		hash:    hashBytes(data),
+		date:    s.Date,
+		title:   s.Title,
+		summary: summary(s),
+		slug:    s.Slug,
+		draft:   s.Draft,
+		res:     res,
+	}
+	d.tags = append(d.tags, s.Tags...)
+	return d, ws
+}
+
+// compact copies the strings a Result shares with the story text, so the text
+// can be freed: the build keeps annotations, never bodies.
+func compact(r *extract.Result) {
+	for i := range r.Mentions {
+		m := &r.Mentions[i]
+		m.Text = strings.Clone(m.Text)
+		m.Name = strings.Clone(m.Name)
+	}
+	for i := range r.Dates {
+		r.Dates[i].Text = strings.Clone(r.Dates[i].Text)
+	}
+	for i := range r.Quotes {
+		r.Quotes[i].Text = strings.Clone(r.Quotes[i].Text)
+	}
+	for i := range r.Hashtags {
+		r.Hashtags[i] = strings.Clone(r.Hashtags[i])
+	}
+	for i := range r.Handles {
+		r.Handles[i] = strings.Clone(r.Handles[i])
+	}
+}
+
+// summary is the start of the story's first paragraph, for lists.
+func summary(s *story.Story) string {
+	for _, p := range s.Paragraphs {
+		if p.Caption {
+			continue
+		}
+		return shorten(strings.Join(strings.Fields(s.Text[p.Start:p.End]), " "), 220)
+	}
+	return ""
+}
+
+// shorten cuts s at a word boundary to at most n bytes, adding an ellipsis.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8Start(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:.") + "…"
+}
+
+func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
+
+func (b *builder) resolve() {
+	rdocs := make([]resolve.Doc, len(b.docs))
+	for i, d := range b.docs {
+		rdocs[i] = resolve.Doc{Path: d.path, Date: d.date, Result: d.res}
+	}
+	b.resolved = resolve.Resolve(rdocs, b.ann)
+}
+
+// parallel runs f(0..n-1) on up to workers goroutines and returns the first error.
+func parallel(workers, n int, f func(i int) error) error {
+	if workers > n {
+		workers = n
+	}
+	var next atomic.Int64
+	var firstErr error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if err := f(i); err != nil {
+					once.Do(func() { firstErr = err })
+					next.Store(int64(n))
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// progress shows "label n/total" on a terminal until the returned stop is called.
+func (b *builder) progress(label string, total int, done *atomic.Int64) (stop func()) {
+	if b.opts.Progress == nil || total < 500 {
+		return func() {}
+	}
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				fmt.Fprintf(b.opts.Progress, "\r\033[K")
+				return
+			case <-t.C:
+				fmt.Fprintf(b.opts.Progress, "\r\033[K%s %d/%d", label, done.Load(), total)
+			}
+		}
+	}()
+	return func() { close(quit); wg.Wait() }
+}
+
+func sortWarnings(ws []story.Warning) {
+	sort.SliceStable(ws, func(i, j int) bool {
+		if ws[i].Path != ws[j].Path {
+			return ws[i].Path < ws[j].Path
+		}
+		return ws[i].Line < ws[j].Line
+	})
+}
+
+func hashBytes(b []byte) [32]byte { return sha256.Sum256(b) }
+
+func renderBytes(t *render.Templates, p *render.Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := t.Render(&buf, p); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

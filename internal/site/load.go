@@ -1,0 +1,120 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/storygen/storygen/internal/story"
+)
+
+// inputs is what the content folder holds, by role. Paths are slash-separated
+// and relative to the content folder, sorted.
+type inputs struct {
+	stories     []string // *.txt
+	pages       []string // *.md
+	assets      []string // everything else, copied as it is
+	annotations string   // entities.toml, "" when absent
+	warnings    []story.Warning
+}
+
+// annotationsFile is the editor's corrections, read from the content folder.
+const annotationsFile = "entities.toml"
+
+// scan walks the content folder. Symbolic links are not followed: a link to a
+// file inside the folder is read, one pointing outside is skipped with a
+// warning, and linked folders are never entered.
+func scan(contentDir string) (*inputs, error) {
+	in := &inputs{}
+	absContent, err := filepath.Abs(contentDir)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", contentDir, err)
+	}
+	realContent, err := filepath.EvalSymlinks(absContent)
+	if err != nil {
+		return nil, fmt.Errorf("content folder %s: %w", contentDir, err)
+	}
+	err = filepath.WalkDir(absContent, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(absContent, p)
+		rel = filepath.ToSlash(rel)
+		if err != nil {
+			if p == absContent {
+				return err
+			}
+			in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: fmt.Sprintf("cannot read: %v", err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == absContent {
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if name == ".git" || name == ".hg" || name == ".svn" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: "broken symbolic link, skipped"})
+				return nil
+			}
+			if !within(realContent, target) {
+				in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: "symbolic link points outside the content folder, skipped"})
+				return nil
+			}
+			st, err := os.Stat(target)
+			if err != nil || !st.Mode().IsRegular() {
+				in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: "symbolic link to something that is not a file, skipped"})
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: "not a regular file, skipped"})
+			return nil
+		}
+		if isEditorTemp(name) {
+			return nil
+		}
+		switch {
+		case rel == annotationsFile:
+			in.annotations = rel
+		case strings.EqualFold(filepath.Ext(name), ".txt"):
+			in.stories = append(in.stories, rel)
+		case strings.EqualFold(filepath.Ext(name), ".md"):
+			in.pages = append(in.pages, rel)
+		default:
+			in.assets = append(in.assets, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading content folder %s: %w", contentDir, err)
+	}
+	sort.Strings(in.stories)
+	sort.Strings(in.pages)
+	sort.Strings(in.assets)
+	return in, nil
+}
+
+// within reports whether path is dir or inside it (both cleaned, absolute).
+func within(dir, path string) bool {
+	if path == dir {
+		return true
+	}
+	return strings.HasPrefix(path, dir+string(filepath.Separator))
+}
+
+// isEditorTemp reports files editors leave while saving; they are neither
+// content nor worth a warning.
+func isEditorTemp(name string) bool {
+	return strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasPrefix(name, ".#") || (strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) ||
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___")
+}

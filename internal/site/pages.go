@@ -1,0 +1,520 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/storygen/storygen/internal/extract"
+	"github.com/storygen/storygen/internal/markdown"
+	"github.com/storygen/storygen/internal/render"
+	"github.com/storygen/storygen/internal/story"
+)
+
+const (
+	homeLatest    = 20  // stories on the home page
+	splitByYear   = 150 // entity timelines longer than this get a page per year
+	coMentionsMax = 24  // co-mentioned entities listed per kind
+	topOnHome     = 12
+)
+
+// job renders one or more files.
+type job func() error
+
+// renderAll is pass two: every page, rendered in parallel.
+func (b *builder) renderAll() error {
+	var jobs []job
+	for i := range b.docs {
+		di := int32(i)
+		jobs = append(jobs, func() error { return b.storyPage(di) })
+	}
+	for _, e := range b.idx.sorted {
+		e := e
+		jobs = append(jobs, func() error { return b.entityPages(e) })
+	}
+	for _, k := range []extract.Kind{extract.Person, extract.Place, extract.Organisation} {
+		k := k
+		jobs = append(jobs, func() error { return b.entitiesPage(k) })
+	}
+	for _, p := range b.idx.periods {
+		p := p
+		jobs = append(jobs, func() error { return b.periodPage(p) })
+	}
+	for t := range b.idx.tags {
+		t := t
+		jobs = append(jobs, func() error { return b.tagPage(t) })
+	}
+	for _, hp := range b.pages {
+		hp := hp
+		jobs = append(jobs, func() error { return b.handPage(hp) })
+	}
+	jobs = append(jobs, b.homePage, b.calendarPage, b.tagsPage, b.undatedPage, b.searchPage,
+		b.notFoundPage, b.redirectPages, b.staticFiles, b.siteFiles)
+
+	var done atomicCounter
+	stop := b.progress("rendering pages", len(jobs), &done.n)
+	err := parallel(b.workers, len(jobs), func(i int) error {
+		defer done.n.Add(1)
+		return jobs[i]()
+	})
+	stop()
+	return err
+}
+
+// rootOf is the relative path from a page folder to the site root.
+func rootOf(dir string) string {
+	n := strings.Count(dir, "/")
+	if n == 0 {
+		return "./"
+	}
+	return strings.Repeat("../", n)
+}
+
+func (b *builder) newPage(kind, dir, title, section string) *render.Page {
+	root := rootOf(dir)
+	p := &render.Page{
+		Site: &render.Site{
+			Title:       b.cfg.Title,
+			Description: b.cfg.Description,
+			Language:    b.cfg.Language,
+			BaseURL:     b.cfg.BaseURL,
+			Generator:   "storygen",
+		},
+		Kind:       kind,
+		Title:      title,
+		Root:       root,
+		Canonical:  b.cfg.BaseURL + dir,
+		LiveReload: b.opts.LiveReload,
+	}
+	nav := []struct{ name, url, section string }{
+		{"Home", "", "home"}, {"People", "people/", "people"}, {"Places", "places/", "places"},
+		{"Organisations", "organisations/", "organisations"}, {"Dates", "dates/", "dates"},
+		{"Tags", "tags/", "tags"}, {"Search", "search/", "search"},
+	}
+	for _, n := range nav {
+		p.Nav = append(p.Nav, render.NavItem{Name: n.name, URL: root + n.url, Current: n.section == section})
+	}
+	for _, hp := range b.pages {
+		if hp.menu {
+			p.Nav = append(p.Nav, render.NavItem{Name: hp.title, URL: root + hp.url, Current: hp.url == dir})
+		}
+	}
+	return p
+}
+
+// emit renders a page into dir/index.html.
+func (b *builder) emit(dir string, p *render.Page) error {
+	data, err := renderBytes(b.tmpl, p)
+	if err != nil {
+		return err
+	}
+	b.count(p.Kind)
+	return b.w.WriteFile(dir+"index.html", data)
+}
+
+func (b *builder) count(kind string) {
+	b.mu.Lock()
+	b.sum.PagesByKind[kind]++
+	b.sum.Pages++
+	b.mu.Unlock()
+}
+
+var monthNames = [...]string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// dateLabel is the human form of a YYYY, YYYY-MM or YYYY-MM-DD value.
+func dateLabel(v string) string {
+	switch len(v) {
+	case 4:
+		return v
+	case 7:
+		if t, err := time.Parse("2006-01", v); err == nil {
+			return monthNames[t.Month()-1] + " " + v[:4]
+		}
+	case 10:
+		if t, err := time.Parse("2006-01-02", v); err == nil {
+			return fmt.Sprintf("%s %d %s %d", t.Weekday(), t.Day(), monthNames[t.Month()-1], t.Year())
+		}
+	}
+	return v
+}
+
+func shortDateLabel(v string) string {
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return fmt.Sprintf("%d %s %d", t.Day(), monthNames[t.Month()-1][:3], t.Year())
+	}
+	return v
+}
+
+func (b *builder) storyRef(di int32, root string) render.StoryRef {
+	d := b.docs[di]
+	v := d.dateValue()
+	r := render.StoryRef{Title: d.title, URL: root + d.url, Date: v, Summary: d.summary}
+	if v != "" {
+		r.DateLabel = shortDateLabel(v)
+	} else {
+		r.DateLabel = "undated"
+	}
+	return r
+}
+
+func (b *builder) storyRefs(ds []int32, root string) []render.StoryRef {
+	out := make([]render.StoryRef, len(ds))
+	for i, d := range ds {
+		out[i] = b.storyRef(d, root)
+	}
+	return out
+}
+
+func entityURL(k entKey) string { return markdown.KindDir(k.kind) + "/" + k.id + "/" }
+
+func (b *builder) entLink(e *entity, root string, count int) render.Link {
+	return render.Link{Name: e.name, URL: root + entityURL(e.key), Count: count, Note: e.key.kind.String()}
+}
+
+// byCount orders links by count, then name, then URL: a total order.
+func byCount(ls []render.Link) {
+	sort.Slice(ls, func(i, j int) bool {
+		if ls[i].Count != ls[j].Count {
+			return ls[i].Count > ls[j].Count
+		}
+		if ls[i].Name != ls[j].Name {
+			return ls[i].Name < ls[j].Name
+		}
+		return ls[i].URL < ls[j].URL
+	})
+}
+
+func (b *builder) storyPage(di int32) error {
+	d := b.docs[di]
+	root := rootOf(d.url)
+	data, err := os.ReadFile(filepath.Join(b.contentDir, filepath.FromSlash(d.path)))
+	if err != nil {
+		return fmt.Errorf("%s: %w", d.path, err)
+	}
+	s, _ := story.Parse(d.path, data)
+	res := d.res
+	if s == nil || hashBytes(data) != d.hash {
+		// Changed since pass one: keep the page, drop links that may no longer fit.
+		b.warn(story.Warning{Path: d.path, Msg: "changed during the build; rebuilt without links"})
+		res = nil
+		if s == nil {
+			return nil
+		}
+	}
+	ents := b.idx.docEnts[di]
+	var people, places, orgs []render.Link
+	var peopleIDs, placeIDs, orgIDs []string
+	for _, de := range ents {
+		l := b.entLink(de.e, root, de.count)
+		switch de.e.key.kind {
+		case extract.Person:
+			people = append(people, l)
+			peopleIDs = append(peopleIDs, de.e.key.id)
+		case extract.Place:
+			places = append(places, l)
+			placeIDs = append(placeIDs, de.e.key.id)
+		case extract.Organisation:
+			orgs = append(orgs, l)
+			orgIDs = append(orgIDs, de.e.key.id)
+		}
+	}
+	byCount(people)
+	byCount(places)
+	byCount(orgs)
+	dayValue := d.dateValue()
+	var dates []render.Link
+	for _, v := range b.idx.docDates[di] {
+		n := 0
+		for _, r := range d.res.Dates {
+			if r.Value == v {
+				n++
+			}
+		}
+		note := ""
+		if dayValue != "" {
+			switch {
+			case v == dayValue || strings.HasPrefix(dayValue, v):
+				note = "same day"
+				if len(v) < 10 {
+					note = "this period"
+				}
+			case v < dayValue:
+				note = "earlier"
+			default:
+				note = "ahead"
+			}
+		}
+		dates = append(dates, render.Link{Name: dateLabel(v), URL: root + markdown.DateURL(v), Count: n, Note: note})
+	}
+	tagIDs := b.idx.docTags[di]
+	var tags []render.Link
+	for _, t := range tagIDs {
+		tags = append(tags, render.Link{Name: "#" + t, URL: root + "tags/" + t + "/"})
+	}
+
+	var md bytes.Buffer
+	markdown.WriteStory(&md, &markdown.Story{
+		Story: s, Result: res, Title: d.title, Slug: d.slug, Source: d.path, Root: root,
+		Tags: tagIDs, People: peopleIDs, Places: placeIDs, Orgs: orgIDs, Dates: b.idx.docDates[di], Draft: d.draft,
+	})
+	if b.opts.MarkdownDir != "" {
+		if err := writeMarkdown(b.opts.MarkdownDir, d.url, md.Bytes()); err != nil {
+			return err
+		}
+	}
+	var body bytes.Buffer
+	if err := markdown.Render(&body, stripFrontMatter(md.Bytes())); err != nil {
+		return fmt.Errorf("%s: %w", d.path, err)
+	}
+
+	p := b.newPage("story", d.url, d.title, "")
+	p.Description = d.summary
+	sp := &render.StoryPage{
+		Date:   dayValue,
+		Body:   template.HTML(body.String()),
+		People: people, Places: places, Orgs: orgs, Dates: dates, Tags: tags,
+		Source: d.path,
+	}
+	if dayValue != "" {
+		sp.DateLabel = dateLabel(dayValue)
+		sp.DateURL = root + markdown.DateURL(dayValue)
+		p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}, {Name: dayValue[:4], URL: root + markdown.DateURL(dayValue[:4])},
+			{Name: dateLabel(dayValue[:7]), URL: root + markdown.DateURL(dayValue[:7])}, {Name: shortDateLabel(dayValue), URL: sp.DateURL}}
+	} else {
+		p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}, {Name: "Undated", URL: root + "undated/"}}
+	}
+	sp.Handles = d.res.Handles
+	if res != nil {
+		for _, q := range res.Quotes {
+			qr := render.QuoteRef{Text: q.Text}
+			if q.Speaker >= 0 && q.Speaker < len(res.Mentions) {
+				m := res.Mentions[q.Speaker]
+				if e := b.idx.entities[entKey{m.Kind, m.ID}]; m.ID != "" && e != nil {
+					qr.Speaker = b.entLink(e, root, 0)
+				} else {
+					qr.Speaker = render.Link{Name: m.Text}
+				}
+			}
+			sp.Quotes = append(sp.Quotes, qr)
+		}
+	}
+	r := b.idx.rank[di]
+	if r > 0 {
+		ref := b.storyRef(b.idx.timeline[r-1], root)
+		sp.Prev = &ref
+	}
+	if int(r) < len(b.idx.timeline)-1 {
+		ref := b.storyRef(b.idx.timeline[r+1], root)
+		sp.Next = &ref
+	}
+	p.Story = sp
+	return b.emit(d.url, p)
+}
+
+func writeMarkdown(dir, url string, data []byte) error {
+	path := filepath.Join(dir, filepath.FromSlash(url), "index.md")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("markdown export: %w", err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return fmt.Errorf("markdown export: %w", err)
+	}
+	return nil
+}
+
+// stripFrontMatter returns the Markdown body after a "+++" block.
+func stripFrontMatter(md []byte) []byte {
+	if !bytes.HasPrefix(md, []byte("+++\n")) {
+		return md
+	}
+	end := bytes.Index(md[4:], []byte("\n+++\n"))
+	if end < 0 {
+		return md
+	}
+	return md[4+end+5:]
+}
+
+func (b *builder) entityPages(e *entity) error {
+	dir := entityURL(e.key)
+	kindTitle := map[extract.Kind]string{extract.Person: "Person", extract.Place: "Place", extract.Organisation: "Organisation"}[e.key.kind]
+	section := markdown.KindDir(e.key.kind)
+	years := groupByYear(b, e.stories)
+	mk := func(dir string, groups []render.StoryGroup, withYears bool) *render.Page {
+		root := rootOf(dir)
+		p := b.newPage("entity", dir, e.name, section)
+		p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}, {Name: strings.Title(section), URL: root + section + "/"}}
+		ep := &render.EntityPage{
+			Kind: e.key.kind.String(), KindLabel: kindTitle, Name: e.name,
+			Mentions: e.mentions, StoryCount: len(e.stories),
+		}
+		if e.info != nil {
+			ep.Aliases = e.info.Aliases
+			ep.Description = e.info.Description
+			for _, l := range e.info.Links {
+				ep.Links = append(ep.Links, render.Link{Name: l, URL: l})
+			}
+		}
+		p.Description = fmt.Sprintf("%s: %d %s in the archive.", e.name, len(e.stories), plural(len(e.stories), "story", "stories"))
+		if ep.Description != "" {
+			p.Description = ep.Description
+		}
+		if n := len(e.stories); n > 0 {
+			ep.First = b.docs[e.stories[0]].dateValue()
+			ep.Last = b.docs[e.stories[n-1]].dateValue()
+		}
+		ep.Timeline = make([]render.StoryGroup, len(groups))
+		for i, g := range groups {
+			ep.Timeline[i] = render.StoryGroup{Heading: g.Heading, ID: g.ID, Stories: relink(g.Stories, root)}
+		}
+		if withYears {
+			for _, y := range years {
+				ep.Years = append(ep.Years, render.Link{Name: y.Heading, URL: root + entityURL(e.key) + y.ID + "/", Count: len(y.Stories)})
+			}
+		}
+		b.coMentions(e, ep, root)
+		for _, q := range e.quotes {
+			d := b.docs[q.doc]
+			ep.Quotes = append(ep.Quotes, render.QuoteRef{Text: d.res.Quotes[q.q].Text, Speaker: b.entLink(e, root, 0), Story: b.storyRef(q.doc, root)})
+		}
+		p.Entity = ep
+		return p
+	}
+	if len(e.stories) <= splitByYear {
+		return b.emit(dir, mk(dir, years, false))
+	}
+	// Long timelines: the main page shows the latest year and links to a page per year,
+	// so a new story changes only its own year's page.
+	if err := b.emit(dir, mk(dir, years[len(years)-1:], true)); err != nil {
+		return err
+	}
+	for _, y := range years {
+		ydir := dir + y.ID + "/"
+		p := mk(ydir, []render.StoryGroup{y}, true)
+		p.Title = e.name + " in " + y.Heading
+		if err := b.emit(ydir, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// groupByYear splits a timeline into years; stories carry site-relative URLs
+// (root ""), relinked per page.
+func groupByYear(b *builder, ds []int32) []render.StoryGroup {
+	var groups []render.StoryGroup
+	for _, di := range ds {
+		v := b.docs[di].dateValue()
+		y := "undated"
+		if v != "" {
+			y = v[:4]
+		}
+		if len(groups) == 0 || groups[len(groups)-1].ID != y {
+			h := y
+			if y == "undated" {
+				h = "Undated"
+			}
+			groups = append(groups, render.StoryGroup{Heading: h, ID: y})
+		}
+		g := &groups[len(groups)-1]
+		g.Stories = append(g.Stories, b.storyRef(di, ""))
+	}
+	return groups
+}
+
+func relink(refs []render.StoryRef, root string) []render.StoryRef {
+	out := make([]render.StoryRef, len(refs))
+	for i, r := range refs {
+		r.URL = root + r.URL
+		out[i] = r
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// coMentions fills the entities and dates that share stories with e.
+func (b *builder) coMentions(e *entity, ep *render.EntityPage, root string) {
+	counts := map[*entity]int{}
+	dates := map[string]int{}
+	for _, di := range e.stories {
+		for _, de := range b.idx.docEnts[di] {
+			if de.e != e {
+				counts[de.e]++
+			}
+		}
+		for _, v := range b.idx.docDates[di] {
+			dates[v]++
+		}
+	}
+	for o, n := range counts {
+		l := b.entLink(o, root, n)
+		switch o.key.kind {
+		case extract.Person:
+			ep.People = append(ep.People, l)
+		case extract.Place:
+			ep.Places = append(ep.Places, l)
+		case extract.Organisation:
+			ep.Orgs = append(ep.Orgs, l)
+		}
+	}
+	for _, ls := range []*[]render.Link{&ep.People, &ep.Places, &ep.Orgs} {
+		byCount(*ls)
+		if len(*ls) > coMentionsMax {
+			*ls = (*ls)[:coMentionsMax]
+		}
+	}
+	for v, n := range dates {
+		ep.Dates = append(ep.Dates, render.Link{Name: dateLabel(v), URL: root + markdown.DateURL(v), Count: n, Note: v})
+	}
+	byCount(ep.Dates)
+	if len(ep.Dates) > coMentionsMax {
+		ep.Dates = ep.Dates[:coMentionsMax]
+	}
+}
+
+func (b *builder) entitiesPage(k extract.Kind) error {
+	section := markdown.KindDir(k)
+	dir := section + "/"
+	root := rootOf(dir)
+	title := map[extract.Kind]string{extract.Person: "People", extract.Place: "Places", extract.Organisation: "Organisations"}[k]
+	p := b.newPage("entities", dir, title, section)
+	p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}}
+	ents := b.idx.kindEntities(k)
+	sorted := ents // by id: ids are the names in lower-case ASCII, so A–Z by name
+	ep := &render.EntitiesPage{Kind: k.String(), Total: len(sorted)}
+	for _, e := range sorted {
+		letter := "#"
+		if e.key.id != "" && e.key.id[0] >= 'a' && e.key.id[0] <= 'z' {
+			letter = strings.ToUpper(e.key.id[:1])
+		}
+		if n := len(ep.Letters); n == 0 || ep.Letters[n-1].Letter != letter {
+			id := "letter-" + strings.ToLower(letter)
+			if letter == "#" {
+				id = "letter-other"
+			}
+			ep.Letters = append(ep.Letters, render.LetterGroup{Letter: letter, ID: id})
+		}
+		g := &ep.Letters[len(ep.Letters)-1]
+		g.Entries = append(g.Entries, b.entLink(e, root, len(e.stories)))
+	}
+	sort.SliceStable(ep.Letters, func(i, j int) bool {
+		if (ep.Letters[i].Letter == "#") != (ep.Letters[j].Letter == "#") {
+			return ep.Letters[j].Letter == "#"
+		}
+		return ep.Letters[i].Letter < ep.Letters[j].Letter
+	})
+	p.Entities = ep
+	p.Description = fmt.Sprintf("%d %s in the archive, A to Z.", len(sorted), strings.ToLower(title))
+	return b.emit(dir, p)
+}
