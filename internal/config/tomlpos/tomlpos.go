@@ -7,7 +7,10 @@
 // accepted, and on anything it does not understand it moves to the next line.
 package tomlpos
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Index maps keys to the 1-based line where they are first defined.
 type Index struct {
@@ -18,9 +21,16 @@ type Index struct {
 // unescaped, so joined keys never collide.
 const sep = "\x00"
 
+// Elem is the key piece naming element i (0-based) of an array of tables:
+// Line([]string{"menu", Elem(1), "name"}) is the line of the second
+// [[menu]]'s name. Keys inside inline arrays fall back to the array's line.
+func Elem(i int) string {
+	return "\x01" + strconv.Itoa(i)
+}
+
 // New scans doc once.
 func New(doc string) Index {
-	s := scanner{doc: doc, line: 1, ix: Index{lines: make(map[string]int)}}
+	s := scanner{doc: doc, line: 1, ix: Index{lines: make(map[string]int)}, count: make(map[string]int)}
 	s.run()
 	return s.ix
 }
@@ -38,10 +48,11 @@ func (ix Index) Line(key []string) int {
 }
 
 type scanner struct {
-	doc  string
-	i    int
-	line int
-	ix   Index
+	doc   string
+	i     int
+	line  int
+	ix    Index
+	count map[string]int // [[table]] headers seen so far
 }
 
 func (s *scanner) record(table, key []string) {
@@ -58,7 +69,7 @@ func (s *scanner) record(table, key []string) {
 }
 
 func (s *scanner) run() {
-	var table []string
+	var table, elem []string // elem: table with its element index, for [[table]]
 	for s.i < len(s.doc) {
 		c := s.doc[s.i]
 		switch {
@@ -71,11 +82,18 @@ func (s *scanner) run() {
 			s.skipLine()
 		case c == '[':
 			s.i++
-			if s.i < len(s.doc) && s.doc[s.i] == '[' {
+			array := s.i < len(s.doc) && s.doc[s.i] == '['
+			if array {
 				s.i++
 			}
-			table = s.key()
+			table, elem = s.key(), nil
 			s.record(nil, table)
+			if array {
+				k := strings.Join(table, sep)
+				elem = append(table[:len(table):len(table)], Elem(s.count[k]))
+				s.count[k]++
+				s.record(nil, elem)
+			}
 			s.skipLine()
 		default:
 			key := s.key()
@@ -85,6 +103,9 @@ func (s *scanner) run() {
 				continue
 			}
 			s.record(table, key)
+			if elem != nil {
+				s.record(elem, key)
+			}
 			s.i++
 			s.skipValue()
 		}
