@@ -1,0 +1,506 @@
+// Package resolve decides identity across the whole archive: which mentions,
+// in which stories, are the same person, place or organisation, and under
+// which id. It works from the compact table of mentions that extraction
+// produced (no story text), so it is cheap enough to rerun on every rebuild.
+//
+// Rules, in order: the editor's annotations (ignore, aliases, kind, id,
+// merge) win; a full name gets the id derived from it; a short form left
+// unresolved within its story ("Mr Kim", "Trump") is linked archive-wide only
+// when exactly one known full name fits it, and that rule is reported so the
+// editor can pin it; otherwise it stays unlinked. The result depends on the
+// set of documents, never on their order.
+package resolve
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/storygen/storygen/internal/annotate"
+	"github.com/storygen/storygen/internal/extract"
+	"github.com/storygen/storygen/internal/story"
+)
+
+// Doc is one story's extraction result; Resolve sets Mention.ID in place and
+// removes ignored mentions.
+type Doc struct {
+	Path   string
+	Date   time.Time
+	Result *extract.Result
+}
+
+// Entity is one canonical person, place or organisation.
+type Entity struct {
+	Kind        extract.Kind
+	ID          string
+	Name        string
+	Aliases     []string
+	Description string
+	Links       []string
+	Mentions    int
+	Stories     int
+	Annotated   bool
+}
+
+// Redirect records an id that a merge retired.
+type Redirect struct {
+	Kind     extract.Kind
+	From, To string
+}
+
+// Rule is an archive-wide decision: a short form linked to the only full name
+// that fits it.
+type Rule struct {
+	Kind  extract.Kind
+	Short string // the short form as written, titles stripped ("Trump")
+	ID    string
+	Count int
+}
+
+// Example locates one mention.
+type Example struct {
+	Path       string
+	Start, End int
+}
+
+// Unlinked is a short form left without an id, with the ids it could be.
+type Unlinked struct {
+	Kind       extract.Kind
+	Text       string
+	Count      int
+	Candidates []string
+	Examples   []Example // up to three
+}
+
+// Conflict is a name seen as different kinds.
+type Conflict struct {
+	Name  string
+	Kinds map[string]int // kind → mentions
+}
+
+// LookAlike is a pair of ids that may be one entity.
+type LookAlike struct {
+	Kind extract.Kind
+	A, B string
+	Why  string
+}
+
+// Index is the archive's identity table and what the editor should review.
+type Index struct {
+	Entities  []Entity // by kind, then id
+	Redirects []Redirect
+	Rules     []Rule
+	Unlinked  []Unlinked
+	Conflicts []Conflict
+	LookAlike []LookAlike
+}
+
+type key struct {
+	kind extract.Kind
+	id   string
+}
+
+// Resolve assigns archive-wide ids. ann may be nil.
+func Resolve(docs []Doc, ann *annotate.Set) *Index {
+	sorted := make([]Doc, len(docs))
+	copy(sorted, docs)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
+
+	r := newResolver(ann)
+	for _, d := range sorted {
+		if d.Result != nil {
+			r.apply(d.Result)
+		}
+	}
+	r.indexFullNames(sorted)
+	r.linkShortForms(sorted)
+	r.merge(sorted)
+	return r.index(sorted)
+}
+
+type pin struct {
+	kind extract.Kind
+	name string
+	id   string
+}
+
+type resolver struct {
+	ann     *annotate.Set
+	aliases map[string]pin
+	ignore  map[string][]extract.Kind // text → kinds (0 = any)
+	// byToken maps a name token to the full person names (ids) that contain it.
+	byToken map[string][]string
+	idName  map[key]string
+	rules   map[key]map[string]int // (kind, id) → short form → count
+	unl     map[string]*Unlinked   // text → record
+}
+
+func newResolver(ann *annotate.Set) *resolver {
+	r := &resolver{ann: ann, aliases: map[string]pin{}, ignore: map[string][]extract.Kind{},
+		byToken: map[string][]string{}, idName: map[key]string{}, rules: map[key]map[string]int{}, unl: map[string]*Unlinked{}}
+	if ann == nil {
+		return r
+	}
+	for _, ig := range ann.Ignores {
+		r.ignore[ig.Text] = append(r.ignore[ig.Text], ig.Kind)
+	}
+	for _, e := range ann.Entries {
+		p := pin{kind: e.Kind, name: e.Name, id: e.ID}
+		r.aliases[e.Name] = p
+		for _, a := range e.Aliases {
+			if a = strings.TrimSpace(a); a != "" {
+				r.aliases[a] = p
+			}
+		}
+	}
+	return r
+}
+
+func (r *resolver) ignored(m *extract.Mention) bool {
+	for _, t := range []string{m.Text, m.Name} {
+		for _, k := range r.ignore[t] {
+			if k == 0 || k == m.Kind {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// apply drops ignored mentions, applies aliases and gives full names their ids.
+func (r *resolver) apply(res *extract.Result) {
+	keep := res.Mentions[:0]
+	remap := make([]int, len(res.Mentions))
+	for i := range res.Mentions {
+		m := res.Mentions[i]
+		m.ID = ""
+		if m.Kind == 0 || r.ignored(&m) {
+			remap[i] = -1
+			continue
+		}
+		if p, ok := r.aliases[m.Text]; ok {
+			m.Kind, m.Name, m.ID = p.kind, p.name, p.id
+		} else if p, ok := r.aliases[m.Name]; ok && m.Name != "" {
+			m.Kind, m.Name, m.ID = p.kind, p.name, p.id
+		} else if p, ok := r.aliases[stripTitles(m.Text)]; ok && m.Name == "" && p.kind == m.Kind {
+			m.Name, m.ID = p.name, p.id
+		}
+		if m.ID == "" {
+			name := m.Name
+			if name == "" && !(m.Kind == extract.Person && m.Short) {
+				name = m.Text
+				if m.Kind != extract.Person {
+					name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+				}
+			}
+			if name != "" {
+				m.Name = name
+				m.ID = story.Slugify(name)
+			}
+		}
+		remap[i] = len(keep)
+		keep = append(keep, m)
+	}
+	res.Mentions = keep
+	for i := range res.Quotes {
+		if s := res.Quotes[i].Speaker; s >= 0 && s < len(remap) {
+			res.Quotes[i].Speaker = remap[s]
+		}
+	}
+}
+
+// indexFullNames records, for every multi-word person name, its tokens.
+func (r *resolver) indexFullNames(docs []Doc) {
+	seen := map[string]bool{}
+	for _, d := range docs {
+		if d.Result == nil {
+			continue
+		}
+		for _, m := range d.Result.Mentions {
+			if m.ID == "" || m.Kind != extract.Person || seen[m.ID] {
+				continue
+			}
+			seen[m.ID] = true
+			toks := strings.Fields(m.Name)
+			if len(toks) < 2 {
+				continue
+			}
+			for _, t := range []string{toks[0], toks[len(toks)-1]} {
+				r.byToken[t] = appendUnique(r.byToken[t], m.ID)
+			}
+		}
+	}
+	for t := range r.byToken {
+		sort.Strings(r.byToken[t])
+	}
+}
+
+func appendUnique(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// linkShortForms links short person mentions that their story could not
+// resolve, when exactly one full name in the archive fits.
+func (r *resolver) linkShortForms(docs []Doc) {
+	for _, d := range docs {
+		if d.Result == nil {
+			continue
+		}
+		for i := range d.Result.Mentions {
+			m := &d.Result.Mentions[i]
+			if m.ID != "" || m.Kind != extract.Person {
+				continue
+			}
+			short := stripTitles(m.Text)
+			cands := r.byToken[short]
+			if len(cands) == 1 {
+				m.ID = cands[0]
+				k := key{extract.Person, m.ID}
+				if r.rules[k] == nil {
+					r.rules[k] = map[string]int{}
+				}
+				r.rules[k][short]++
+				continue
+			}
+			u := r.unl[m.Text]
+			if u == nil {
+				u = &Unlinked{Kind: m.Kind, Text: m.Text, Candidates: cands}
+				r.unl[m.Text] = u
+			}
+			u.Count++
+			if len(u.Examples) < 3 {
+				u.Examples = append(u.Examples, Example{Path: d.Path, Start: m.Start, End: m.End})
+			}
+		}
+	}
+}
+
+// merge applies the editor's merges, following chains.
+func (r *resolver) merge(docs []Doc) {
+	if r.ann == nil || len(r.ann.Merges) == 0 {
+		return
+	}
+	to := map[key]string{}
+	for _, m := range r.ann.Merges {
+		to[key{m.Kind, m.From}] = m.To
+	}
+	final := func(k key) string {
+		id := k.id
+		for n := 0; n < len(to)+1; n++ {
+			next, ok := to[key{k.kind, id}]
+			if !ok {
+				break
+			}
+			id = next
+		}
+		return id
+	}
+	for _, d := range docs {
+		if d.Result == nil {
+			continue
+		}
+		for i := range d.Result.Mentions {
+			m := &d.Result.Mentions[i]
+			if m.ID != "" {
+				m.ID = final(key{m.Kind, m.ID})
+			}
+		}
+	}
+}
+
+func (r *resolver) index(docs []Doc) *Index {
+	type acc struct {
+		names   map[string]int
+		count   int
+		stories int
+	}
+	accs := map[key]*acc{}
+	kindsByName := map[string]map[extract.Kind]int{}
+	for _, d := range docs {
+		if d.Result == nil {
+			continue
+		}
+		inDoc := map[key]bool{}
+		for _, m := range d.Result.Mentions {
+			if m.Name != "" {
+				lk := strings.ToLower(m.Name)
+				if kindsByName[lk] == nil {
+					kindsByName[lk] = map[extract.Kind]int{}
+				}
+				kindsByName[lk][m.Kind]++
+			}
+			if m.ID == "" {
+				continue
+			}
+			k := key{m.Kind, m.ID}
+			a := accs[k]
+			if a == nil {
+				a = &acc{names: map[string]int{}}
+				accs[k] = a
+			}
+			a.count++
+			if m.Name != "" && !m.Short {
+				a.names[m.Name]++
+			} else if m.Name != "" {
+				a.names[m.Name] += 0
+			}
+			if !inDoc[k] {
+				inDoc[k] = true
+				a.stories++
+			}
+		}
+	}
+	ix := &Index{}
+	annotated := map[key]annotate.Entry{}
+	if r.ann != nil {
+		for _, e := range r.ann.Entries {
+			annotated[key{e.Kind, e.ID}] = e
+			if accs[key{e.Kind, e.ID}] == nil {
+				accs[key{e.Kind, e.ID}] = &acc{names: map[string]int{}}
+			}
+		}
+		for _, m := range r.ann.Merges {
+			ix.Redirects = append(ix.Redirects, Redirect{Kind: m.Kind, From: m.From, To: m.To})
+			delete(accs, key{m.Kind, m.From})
+		}
+	}
+	for k, a := range accs {
+		e := Entity{Kind: k.kind, ID: k.id, Mentions: a.count, Stories: a.stories}
+		if an, ok := annotated[k]; ok {
+			e.Name, e.Aliases, e.Description, e.Links, e.Annotated = an.Name, an.Aliases, an.Description, an.Links, true
+		} else {
+			e.Name = bestName(a.names, k.id)
+		}
+		ix.Entities = append(ix.Entities, e)
+	}
+	sort.Slice(ix.Entities, func(i, j int) bool {
+		if ix.Entities[i].Kind != ix.Entities[j].Kind {
+			return ix.Entities[i].Kind < ix.Entities[j].Kind
+		}
+		return ix.Entities[i].ID < ix.Entities[j].ID
+	})
+	for k, shorts := range r.rules {
+		for s, n := range shorts {
+			ix.Rules = append(ix.Rules, Rule{Kind: k.kind, Short: s, ID: k.id, Count: n})
+		}
+	}
+	sort.Slice(ix.Rules, func(i, j int) bool {
+		if ix.Rules[i].Count != ix.Rules[j].Count {
+			return ix.Rules[i].Count > ix.Rules[j].Count
+		}
+		return ix.Rules[i].Short < ix.Rules[j].Short
+	})
+	for _, u := range r.unl {
+		ix.Unlinked = append(ix.Unlinked, *u)
+	}
+	sort.Slice(ix.Unlinked, func(i, j int) bool {
+		if ix.Unlinked[i].Count != ix.Unlinked[j].Count {
+			return ix.Unlinked[i].Count > ix.Unlinked[j].Count
+		}
+		return ix.Unlinked[i].Text < ix.Unlinked[j].Text
+	})
+	for name, kinds := range kindsByName {
+		if len(kinds) < 2 {
+			continue
+		}
+		c := Conflict{Name: name, Kinds: map[string]int{}}
+		for k, n := range kinds {
+			c.Kinds[k.String()] = n
+		}
+		ix.Conflicts = append(ix.Conflicts, c)
+	}
+	sort.Slice(ix.Conflicts, func(i, j int) bool { return ix.Conflicts[i].Name < ix.Conflicts[j].Name })
+	ix.LookAlike = lookAlikes(ix.Entities)
+	return ix
+}
+
+// bestName is the most frequent full form, then the longest, then the first
+// in byte order: a total order, so the same archive always shows the same name.
+func bestName(names map[string]int, id string) string {
+	best, bestN := "", -1
+	for n, c := range names {
+		if c > bestN || c == bestN && (len(n) > len(best) || len(n) == len(best) && n < best) {
+			best, bestN = n, c
+		}
+	}
+	if best == "" {
+		return id
+	}
+	return best
+}
+
+// lookAlikes finds ids that may name one entity: people with the same last
+// name whose first names are a prefix of one another ("tom-reyes",
+// "tomas-reyes"), and any ids where one is the other plus words
+// ("apple", "apple-inc").
+func lookAlikes(es []Entity) []LookAlike {
+	var out []LookAlike
+	byLast := map[string][]string{}
+	byKind := map[extract.Kind][]string{}
+	for _, e := range es {
+		byKind[e.Kind] = append(byKind[e.Kind], e.ID)
+		if e.Kind == extract.Person {
+			parts := strings.Split(e.ID, "-")
+			if len(parts) >= 2 {
+				last := parts[len(parts)-1]
+				byLast[last] = append(byLast[last], e.ID)
+			}
+		}
+	}
+	lasts := make([]string, 0, len(byLast))
+	for l := range byLast {
+		lasts = append(lasts, l)
+	}
+	sort.Strings(lasts)
+	for _, l := range lasts {
+		ids := byLast[l]
+		for i := 0; i < len(ids); i++ {
+			for j := i + 1; j < len(ids) && j < i+50; j++ {
+				a, b := strings.Split(ids[i], "-")[0], strings.Split(ids[j], "-")[0]
+				if a != b && (strings.HasPrefix(a, b) || strings.HasPrefix(b, a)) {
+					out = append(out, LookAlike{Kind: extract.Person, A: ids[i], B: ids[j], Why: "same surname, first name a short form"})
+				}
+			}
+		}
+	}
+	for _, k := range []extract.Kind{extract.Person, extract.Place, extract.Organisation} {
+		ids := byKind[k] // sorted: a prefix sorts right before its extensions
+		for i := 0; i+1 < len(ids); i++ {
+			for j := i + 1; j < len(ids) && strings.HasPrefix(ids[j], ids[i]+"-"); j++ {
+				out = append(out, LookAlike{Kind: k, A: ids[i], B: ids[j], Why: "one name extends the other"})
+			}
+		}
+	}
+	return out
+}
+
+// titles are words that precede a name but are not part of it.
+var titles = map[string]bool{
+	"Mr": true, "Mr.": true, "Mrs": true, "Mrs.": true, "Ms": true, "Ms.": true, "Miss": true, "Mx": true,
+	"Dr": true, "Dr.": true, "Prof": true, "Prof.": true, "Professor": true, "Sir": true, "Dame": true,
+	"Lord": true, "Lady": true, "President": true, "Senator": true, "Sen.": true, "Rep.": true,
+	"Representative": true, "Secretary": true, "Minister": true, "Chairman": true, "Chairwoman": true,
+	"Chair": true, "Judge": true, "Justice": true, "Governor": true, "Gov.": true, "General": true,
+	"Gen.": true, "Colonel": true, "Col.": true, "Captain": true, "Capt.": true, "Mayor": true,
+	"Councillor": true, "Commissioner": true, "Chief": true, "Prime": true, "Premier": true,
+	"King": true, "Queen": true, "Prince": true, "Princess": true, "Pope": true, "Father": true,
+	"Rev": true, "Rev.": true, "Reverend": true, "Bishop": true, "Ambassador": true, "Director": true,
+	"Supt": true, "Inspector": true, "Sergeant": true, "Sgt": true, "Officer": true, "Coach": true,
+	"Chancellor": true, "Vice": true, "Deputy": true, "Speaker": true, "Leader": true,
+}
+
+// stripTitles drops leading titles: "Mr Pompeo" → "Pompeo".
+func stripTitles(s string) string {
+	for {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 || !titles[s[:i]] {
+			return s
+		}
+		s = strings.TrimSpace(s[i+1:])
+	}
+}
