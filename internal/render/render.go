@@ -176,4 +176,6 @@ var funcs = template.FuncMap{
 	},
 	// add is for 1-based numbering.
 	"add": func(a, b int) int { return a + b },
+	// humanDate formats an ISO date for readers ("31 May 2018").
+	"humanDate": humanDate,
 }

@@ -1,0 +1,34 @@
+package render
+
+import "strconv"
+
+var monthNames = [...]string{"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December"}
+
+// humanDate turns an ISO date ("2018-05-31", "2018-05", "2018") into the form
+// readers expect ("31 May 2018", "May 2018", "2018"), for fields the model
+// keeps only in ISO form. Anything else is returned unchanged.
+func humanDate(iso string) string {
+	n := len(iso)
+	if n != 4 && n != 7 && n != 10 {
+		return iso
+	}
+	if _, err := strconv.Atoi(iso[:4]); err != nil {
+		return iso
+	}
+	if n == 4 {
+		return iso
+	}
+	m, err := strconv.Atoi(iso[5:7])
+	if err != nil || iso[4] != '-' || m < 1 || m > 12 {
+		return iso
+	}
+	if n == 7 {
+		return monthNames[m-1] + " " + iso[:4]
+	}
+	d, err := strconv.Atoi(iso[8:10])
+	if err != nil || iso[7] != '-' || d < 1 || d > 31 {
+		return iso
+	}
+	return strconv.Itoa(d) + " " + monthNames[m-1] + " " + iso[:4]
+}
