@@ -37,8 +37,17 @@ type Mention struct {
 	// titles; "" when the mention is a short form that could not be tied to a
 	// full name within the story (e.g. "Mr Kim" with several Kims).
 	Name string
+	// Bare is the name as written, without honorific or possessive ("Pompeo"
+	// for "Mr Pompeo’s"); package resolve links short forms by it.
+	Bare string
 	// Short marks a later or partial mention ("Mr Pompeo", "Pompeo", "Trump").
 	Short bool
+	// Ambiguous marks a short form that fits several full names in the story
+	// ("Mr Kim" beside Kim Jong Un and Andrew Kim): it must stay unlinked.
+	Ambiguous bool
+	// Weak marks a kind chosen by default, without evidence; package resolve
+	// may let the archive's other stories decide it.
+	Weak bool
 	// ID is the archive-wide entity id, set by package resolve; "" = unlinked.
 	ID string
 }
@@ -65,6 +74,29 @@ type Result struct {
 	Mentions []Mention
 	Dates    []DateRef
 	Quotes   []Quote
-	Hashtags []string // without '#', as written
-	Handles  []string // without '@', as written
+	Hashtags []string // without '#', as written, each once, in order of appearance
+	Handles  []string // without '@', as written, each once, in order of appearance
+	// Tags are all hashtag and handle occurrences with their spans, so that
+	// annotations can turn a handle ("@POTUS") into a mention of a person.
+	Tags []Tag
+}
+
+// Tag is one "#tag" or "@handle" occurrence; the span includes the sign.
+type Tag struct {
+	Start, End int
+	Text       string // without the sign
+	Handle     bool
+}
+
+// Clone returns a deep copy, for callers that cache a story's Result and
+// hand it to package resolve, which edits mentions in place.
+func (r *Result) Clone() *Result {
+	c := *r
+	c.Mentions = append([]Mention(nil), r.Mentions...)
+	c.Dates = append([]DateRef(nil), r.Dates...)
+	c.Quotes = append([]Quote(nil), r.Quotes...)
+	c.Hashtags = append([]string(nil), r.Hashtags...)
+	c.Handles = append([]string(nil), r.Handles...)
+	c.Tags = append([]Tag(nil), r.Tags...)
+	return &c
 }

@@ -1,0 +1,515 @@
+package extract
+
+import (
+	"strings"
+	"time"
+
+	"github.com/storygen/storygen/internal/gazetteer"
+	"github.com/storygen/storygen/internal/story"
+	"github.com/storygen/storygen/internal/timex"
+)
+
+// Evidence strength of a candidate's kind.
+const (
+	strNone    = 0 // no evidence yet
+	strDefault = 1 // the fallback for an unknown name
+	strContext = 2 // a cue word around it ("airline X", "in X")
+	strRule    = 3 // its own shape (suffix, title, given name)
+	strKnown   = 4 // a gazetteer entry
+)
+
+// cand is a name candidate: tokens [a,b) are the name, h <= a the first token
+// of the mention (an honorific such as "Mr" is kept in the mention).
+type cand struct {
+	h, a, b   int
+	kind      Kind
+	str       uint8
+	titled    bool // a person's title or honorific came before it
+	sentInit  bool // the name is the first word of a sentence
+	name      string
+	short     bool
+	ambiguous bool
+	drop      bool
+	para      int
+}
+
+type extractor struct {
+	text  string
+	toks  []token
+	paras [][2]int // token ranges of the non-caption paragraphs
+	cands []cand
+	tm    []int32 // token → mention index, -1 for none
+	mk    []Kind  // mention index → kind
+}
+
+// Extract finds the entities, dates, quotes, hashtags and handles in s. It
+// reads only s (captions are skipped) and is safe for concurrent use.
+func Extract(s *story.Story) *Result {
+	x := &extractor{text: s.Text}
+	x.toks = make([]token, 0, len(s.Text)/5+8)
+	for _, p := range s.Paragraphs {
+		if p.Caption || p.Start < 0 || p.End > len(s.Text) || p.Start >= p.End {
+			continue
+		}
+		from := len(x.toks)
+		x.toks = tokenize(s.Text, p.Start, p.End, x.toks)
+		x.paras = append(x.paras, [2]int{from, len(x.toks)})
+	}
+	for pi, pr := range x.paras {
+		x.candidates(pi, pr[0], pr[1])
+	}
+	x.context()
+	x.consistency()
+	x.names()
+
+	res := &Result{}
+	idx := make([]int, len(x.cands)) // candidate → mention index
+	for i := range x.cands {
+		c := &x.cands[i]
+		idx[i] = -1
+		if c.drop || c.kind == 0 {
+			continue
+		}
+		start, end := int(x.toks[c.h].start), int(x.toks[c.b-1].nameEnd)
+		bare := x.text[x.toks[c.a].start:x.toks[c.b-1].nameEnd]
+		idx[i] = len(res.Mentions)
+		res.Mentions = append(res.Mentions, Mention{
+			Start: start, End: end, Text: x.text[start:end], Kind: c.kind,
+			Name: c.name, Bare: normSpace(bare), Short: c.short, Ambiguous: c.ambiguous,
+			Weak: c.str <= strDefault,
+		})
+	}
+	res.Quotes = x.quotes(idx)
+	for _, t := range x.toks {
+		if t.flags&(fHash|fHandle) == 0 {
+			continue
+		}
+		tag := Tag{Start: int(t.start), End: int(t.end), Text: x.text[t.start+1 : t.end], Handle: t.flags&fHandle != 0}
+		res.Tags = append(res.Tags, tag)
+		if tag.Handle {
+			res.Handles = appendUnique(res.Handles, tag.Text)
+		} else {
+			res.Hashtags = appendUnique(res.Hashtags, tag.Text)
+		}
+	}
+	res.Dates = findDates(s)
+	return res
+}
+
+func findDates(s *story.Story) []DateRef {
+	var out []DateRef
+	anchor := s.Date
+	if anchor.IsZero() {
+		anchor = time.Time{}
+	}
+	for _, p := range s.Paragraphs {
+		if p.Caption || p.Start < 0 || p.End > len(s.Text) || p.Start >= p.End {
+			continue
+		}
+		for _, r := range timex.Find(s.Text[p.Start:p.End], anchor) {
+			st, en := p.Start+r.Start, p.Start+r.End
+			if r.Start < 0 || r.End > p.End-p.Start || st >= en {
+				continue
+			}
+			out = append(out, DateRef{Start: st, End: en, Text: s.Text[st:en], Value: r.Value})
+		}
+	}
+	return out
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// normSpace collapses runs of white space (a name broken over a line).
+func normSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// word returns the text of token i (the name part for "City-based").
+func (x *extractor) word(i int) string {
+	t := x.toks[i]
+	return x.text[t.start:t.nameEnd]
+}
+
+// span returns the text of tokens [a,b).
+func (x *extractor) span(a, b int) string {
+	return x.text[x.toks[a].start:x.toks[b-1].nameEnd]
+}
+
+func (x *extractor) isNameTok(i int) bool {
+	t := x.toks[i]
+	if t.flags&fWord == 0 || t.flags&(fCap|fUpper) == 0 || t.flags&fDigit != 0 {
+		return false
+	}
+	w := x.word(i)
+	if class(w)&wDate != 0 {
+		return false
+	}
+	if w == "May" && i+1 < len(x.toks) && x.toks[i+1].flags&fDigit != 0 {
+		return false
+	}
+	return true
+}
+
+func (x *extractor) sentStart(i int) bool { return x.toks[i].flags&fSentStart != 0 }
+
+// joinable reports whether token j can continue a name that runs over [i,j).
+func (x *extractor) joinable(j, end int) bool {
+	if j >= end || !x.isNameTok(j) {
+		return false
+	}
+	prev := x.toks[j-1]
+	if prev.flags&(fPoss|fLowerHyph) != 0 {
+		return false
+	}
+	if prev.flags&fAbbrev != 0 && class(x.word(j-1))&(wLegal|wNameSuffix) != 0 && class(x.word(j))&wFunction != 0 {
+		return false
+	}
+	if x.sentStart(j) {
+		return false
+	}
+	return true
+}
+
+// candidates finds the capitalised name sequences of one paragraph.
+func (x *extractor) candidates(pi, from, to int) {
+	for i := from; i < to; {
+		if !x.isNameTok(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < to {
+			if x.joinable(j, to) {
+				j++
+				continue
+			}
+			if x.toks[j-1].flags&(fPoss|fLowerHyph) != 0 || x.toks[j].flags&fWord == 0 {
+				break
+			}
+			w := x.word(j)
+			// "Bank of England", "Secretary of State", "President of the United States"
+			if w == "of" && j+1 < to {
+				k := j + 1
+				if x.word(k) == "the" && k+1 < to {
+					k++
+				}
+				if x.isNameTok(k) && !x.sentStart(k) {
+					head := class(x.word(j - 1))
+					if head&(wOrgHead|wTitle|wPlaceHead) != 0 || x.word(j-1) == "States" {
+						j = k + 1
+						continue
+					}
+				}
+			}
+			// "Procter and Gamble Company", "AT & T"
+			if (w == "and" || w == "&") && j+1 < to && x.isNameTok(j+1) && !x.sentStart(j+1) {
+				k := j + 1
+				for k < to && x.joinable(k, to) {
+					k++
+				}
+				if k > j+1 && class(x.word(k-1))&wOrgSuffix != 0 && class(x.word(j-1))&wOrgSuffix == 0 {
+					if !isPlace(x.span(i, j)) {
+						j = k
+						continue
+					}
+				}
+				if w == "&" && k == j+2 && j-i == 1 {
+					j = k
+					continue
+				}
+			}
+			// "Ludwig van Beethoven", "Osama bin Laden"
+			if class(w)&wParticle != 0 && x.toks[j].flags&fCap == 0 && j+1 < to && x.isNameTok(j+1) && !x.sentStart(j+1) {
+				j += 2
+				continue
+			}
+			break
+		}
+		x.sequence(pi, i, j)
+		i = j
+	}
+}
+
+// sequence splits a capitalised run [a,b) at titles and classifies its parts.
+func (x *extractor) sequence(pi, a, b int) {
+	// Leading function words: "The", and sentence-initial "But", "When".
+	for a < b {
+		w := x.word(a)
+		c := class(w)
+		if c&wFunction != 0 && c&wHonorific == 0 && (x.sentStart(a) || w == "The" || w == "A" || w == "An") {
+			a++
+			continue
+		}
+		break
+	}
+	if a >= b {
+		return
+	}
+	// Find a title run followed by a name.
+	k := a
+	for k < b && !x.isTitleAt(k, b) {
+		k++
+	}
+	if k == b {
+		x.classify(pi, a, a, b, false)
+		return
+	}
+	m := k
+	honorOnly := true
+	for m < b && x.titleWord(m) {
+		if class(x.word(m))&wHonorific == 0 {
+			honorOnly = false
+		}
+		m++
+	}
+	for m < b && x.word(m) == "of" {
+		honorOnly = false
+		m++
+		if m < b && x.word(m) == "the" {
+			m++
+		}
+		m = x.skipTitleObject(m, b)
+		for m < b && x.titleWord(m) {
+			m++
+		}
+	}
+	corp := false
+	for i := k; i < m; i++ {
+		if class(x.word(i))&wCorpTitle != 0 {
+			corp = true
+		}
+	}
+	if k > a {
+		x.prefix(pi, a, k, corp)
+	}
+	if m >= b {
+		return
+	}
+	h := m
+	if honorOnly {
+		h = k
+	}
+	x.classifyTitled(pi, h, m, b)
+}
+
+// titleWord reports whether token i is a title or honorific.
+func (x *extractor) titleWord(i int) bool {
+	return class(x.word(i))&(wTitle|wHonorific) != 0
+}
+
+// isTitleAt reports whether a title run starts at k and a name follows it
+// within [k,b), and the rest does not read as an organisation ("General Motors").
+func (x *extractor) isTitleAt(k, b int) bool {
+	if !x.titleWord(k) {
+		return false
+	}
+	m := k
+	for m < b && x.titleWord(m) {
+		m++
+	}
+	if m < b && x.word(m) == "of" {
+		return m+1 < b
+	}
+	if m >= b {
+		return false
+	}
+	// "General Motors", "Justice Department", "Prince Edward Island"
+	last := class(x.word(b - 1))
+	if last&(wOrgSuffix|wPlaceHead) != 0 && !gazetteer.GivenName(x.word(m)) {
+		return false
+	}
+	if isPlace(x.span(k, b)) {
+		return false
+	}
+	if _, ok := gazetteer.Organisation(x.span(k, b)); ok {
+		return false
+	}
+	return true
+}
+
+// skipTitleObject skips the object of "Secretary of State", "President of
+// the United States" and returns where the person's name starts.
+func (x *extractor) skipTitleObject(m, b int) int {
+	if m >= b {
+		return m
+	}
+	// A given name marks the start of the person's name.
+	for i := m + 1; i < b; i++ {
+		if gazetteer.GivenName(x.word(i)) && !x.titleWord(i) {
+			if isPlace(x.span(m, i)) || i == m+1 || x.knownName(m, i) {
+				return i
+			}
+		}
+	}
+	// The longest known place or organisation.
+	for e := b - 1; e > m; e-- {
+		if x.knownName(m, e) {
+			return e
+		}
+	}
+	return m + 1
+}
+
+func (x *extractor) knownName(a, b int) bool {
+	s := x.span(a, b)
+	if isPlace(s) {
+		return true
+	}
+	_, ok := gazetteer.Organisation(s)
+	return ok
+}
+
+// prefix classifies the words before a title: "US" in "US Secretary of
+// State", "Northrop Grumman" in "Northrop Grumman CEO".
+func (x *extractor) prefix(pi, a, k int, corp bool) {
+	s := x.span(a, k)
+	if isPlace(s) {
+		x.classify(pi, a, a, k, false)
+		return
+	}
+	if _, ok := gazetteer.Demonym(s); ok {
+		return
+	}
+	if _, ok := gazetteer.Organisation(s); ok {
+		x.classify(pi, a, a, k, false)
+		return
+	}
+	if corp {
+		n := len(x.cands)
+		x.classify(pi, a, a, k, false)
+		if len(x.cands) > n {
+			c := &x.cands[len(x.cands)-1]
+			if c.kind == 0 || (c.kind == Person && c.str < strRule) {
+				c.kind, c.str = Organisation, strContext
+			}
+		}
+		return
+	}
+	// "National Security Adviser": the words belong to the title, unless
+	// they are a name in their own right.
+	n := len(x.cands)
+	x.classify(pi, a, a, k, false)
+	if len(x.cands) > n {
+		c := &x.cands[len(x.cands)-1]
+		if c.str < strRule {
+			x.cands = x.cands[:n]
+		}
+	}
+}
+
+// classifyTitled adds the person named after a title.
+func (x *extractor) classifyTitled(pi, h, a, b int) {
+	// Trailing words that are not part of the name ("Mr Pompeo Tuesday") are cut
+	// by the sequence builder; here the name is what follows the title.
+	if isPlace(x.span(a, b)) && b-a == 1 && x.toks[a].flags&fUpper != 0 {
+		x.classify(pi, a, a, b, false)
+		return
+	}
+	x.cands = append(x.cands, cand{h: h, a: a, b: b, kind: Person, str: strRule, titled: true, para: pi,
+		sentInit: x.sentStart(h)})
+}
+
+// classify decides the kind of name [a,b) from its own words.
+func (x *extractor) classify(pi, h, a, b int, titled bool) {
+	c := cand{h: h, a: a, b: b, para: pi, sentInit: x.sentStart(a)}
+	s := x.span(a, b)
+	n := b - a
+	first, last := x.word(a), x.word(b-1)
+	lc := class(last)
+	switch {
+	case isKnownOrg(s):
+		c.kind, c.str = Organisation, strKnown
+	case isPlace(s):
+		c.kind, c.str = Place, strKnown
+	case isDemonym(s):
+		return
+	case n >= 2 && lc&wOrgSuffix != 0 && !(lc&wPlaceHead != 0 && lc&wOrgHead == 0):
+		c.kind, c.str = Organisation, strRule
+		if last == "House" && n == 2 {
+			c.kind = Place
+		}
+	case n == 1 && standalone(first):
+		c.kind, c.str = Organisation, strRule
+	case n >= 3 && x.hasHeadOf(a, b, wOrgHead):
+		c.kind, c.str = Organisation, strRule
+	case n >= 3 && x.hasHeadOf(a, b, wPlaceHead):
+		c.kind, c.str = Place, strRule
+	case n >= 2 && x.placeHeadInside(a, b):
+		c.kind, c.str = Place, strRule
+	case n >= 2 && lc&wOrgSuffix != 0:
+		c.kind, c.str = Organisation, strRule
+	case n >= 2 && class(first)&wPlaceFirst != 0:
+		c.kind, c.str = Place, strRule
+	case n >= 2 && gazetteer.GivenName(first) && !x.knownName(a, a+1):
+		c.kind, c.str = Person, strRule
+	case n >= 2 && class(last)&wNameSuffix != 0:
+		c.kind, c.str = Person, strRule
+	case n >= 2 && class(x.word(a+1))&wParticle != 0:
+		c.kind, c.str = Person, strRule
+	case n == 1 && x.toks[a].flags&fUpper != 0 && len(first) <= 6:
+		c.kind, c.str = Organisation, strContext
+	}
+	x.cands = append(x.cands, c)
+}
+
+// hasHeadOf reports "<head> of ..." inside [a,b) ("Bank of England").
+func (x *extractor) hasHeadOf(a, b int, head uint32) bool {
+	for i := a + 1; i < b-1; i++ {
+		if x.word(i) == "of" {
+			return class(x.word(i-1))&head != 0
+		}
+	}
+	return false
+}
+
+// placeHeadInside finds "Joint Base Andrews", "Changi Airport": a place word
+// after the first.
+func (x *extractor) placeHeadInside(a, b int) bool {
+	for i := a + 1; i < b; i++ {
+		c := class(x.word(i))
+		if c&wPlaceHead != 0 && c&wOrgSuffix == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func standalone(w string) bool {
+	switch w {
+	case "Congress", "Senate", "Parliament", "Cabinet", "Pentagon", "Kremlin", "Bundestag", "Knesset", "Duma":
+		return true
+	}
+	return false
+}
+
+func isKnownOrg(s string) bool {
+	_, ok := gazetteer.Organisation(s)
+	return ok
+}
+
+func isPlace(s string) bool {
+	_, t := gazetteer.Place(s)
+	return t != gazetteer.NotPlace
+}
+
+func isDemonym(s string) bool {
+	_, ok := gazetteer.Demonym(s)
+	return ok
+}

@@ -1,0 +1,554 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/storygen/storygen/internal/gazetteer"
+)
+
+// paraStart returns the first token index of the candidate's paragraph.
+func (x *extractor) paraRange(c *cand) (int, int) {
+	p := x.paras[c.para]
+	return p[0], p[1]
+}
+
+// lowerWord returns token i's text when it is a lower-case word, else "".
+func (x *extractor) lowerWord(i int) string {
+	t := x.toks[i]
+	if t.flags&fWord == 0 || t.flags&(fCap|fUpper) != 0 {
+		return ""
+	}
+	return x.text[t.start:t.end]
+}
+
+// context uses the words around a name without strong evidence of its own.
+func (x *extractor) context() {
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.str >= strContext {
+			continue
+		}
+		from, to := x.paraRange(c)
+		n := c.b - c.a
+		// Before: "airline Ryanair", "analyst Chris Smith", "chief executive of X", "in Toulouse".
+		p := c.h - 1
+		if p >= from && x.word(p) == "," && p-1 >= from {
+			if cl := class(x.lowerWord(p - 1)); cl&wOrgCue != 0 {
+				c.kind, c.str = Organisation, strContext
+				continue
+			}
+		}
+		if p >= from {
+			w := x.lowerWord(p)
+			cl := class(w)
+			switch {
+			case cl&wOrgCue != 0 && x.toks[c.a].flags&fPoss == 0:
+				c.kind, c.str = Organisation, strContext
+				continue
+			case cl&wPersonCue != 0 && n >= 2:
+				c.kind, c.str = Person, strContext
+				continue
+			case (w == "of" || w == "for" || w == "at") && p-1 >= from:
+				q := x.word(p - 1)
+				if class(q)&wCorpTitle != 0 || class(strings.ToLower(q))&wPersonCue != 0 && q != "head" {
+					c.kind, c.str = Organisation, strContext
+					continue
+				}
+			case cl&wPlaceCue != 0 && n == 1 && x.toks[c.a].flags&(fUpper|fPoss) == 0 && c.kind == 0:
+				c.kind, c.str = Place, strDefault
+			}
+		}
+		// After: "Cupertino, California", "Apple's chief executive", "Boeing announced".
+		q := c.b
+		if q+1 < to && x.word(q) == "," && x.isNameTok(q+1) {
+			e := q + 2
+			for e < to && x.joinable(e, to) {
+				e++
+			}
+			if _, t := gazetteer.Place(x.span(q+1, e)); t >= gazetteer.Region && c.kind != Organisation && c.kind != Person {
+				c.kind, c.str = Place, strContext
+				continue
+			}
+		}
+		if q < to && c.kind == 0 && n == 1 {
+			w := x.lowerWord(q)
+			if x.toks[c.b-1].flags&fPoss != 0 {
+				if class(w)&(wBusinessVerb|wPersonCue) != 0 {
+					c.kind, c.str = Organisation, strDefault
+				}
+			} else if class(w)&wBusinessVerb != 0 && class(w)&wSpeech == 0 {
+				c.kind, c.str = Organisation, strDefault
+			}
+		}
+	}
+}
+
+// consistency gives every mention of a name the kind its best-evidenced
+// mention has, ties short forms to the full names of the story, and falls
+// back to defaults for names with no evidence at all.
+func (x *extractor) consistency() {
+	// Sentence-initial common words ("Shares", "Officials") are not names
+	// unless the story uses them as names elsewhere.
+	best := map[string]int{} // bare text → index of the best-evidenced candidate
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.kind == 0 {
+			continue
+		}
+		s := x.span(c.a, c.b)
+		if j, ok := best[s]; !ok || x.cands[j].str < c.str {
+			best[s] = i
+		}
+	}
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.str >= strRule {
+			continue
+		}
+		s := x.span(c.a, c.b)
+		if j, ok := best[s]; ok && x.cands[j].str > c.str {
+			c.kind, c.str = x.cands[j].kind, x.cands[j].str
+			continue
+		}
+		n := c.b - c.a
+		if n == 1 {
+			if k := x.partOfPerson(s); k >= 0 {
+				c.kind, c.str = Person, strRule
+				continue
+			}
+			if k := x.prefixOfOrg(c.a, c.b); k >= 0 {
+				c.kind, c.str = Organisation, strRule
+				continue
+			}
+			if x.toks[c.a].flags&fUpper != 0 {
+				if k := x.acronymOf(s); k >= 0 {
+					c.kind, c.str = Organisation, strRule
+					continue
+				}
+			}
+		} else if k := x.prefixOfOrg(c.a, c.b); k >= 0 {
+			c.kind, c.str = Organisation, strRule
+			continue
+		}
+		if c.kind != 0 {
+			continue
+		}
+		// No evidence: defaults.
+		first := x.word(c.a)
+		if n == 1 {
+			if gazetteer.CommonWord(first) || class(first)&(wFunction|wTitle|wHonorific) != 0 || gazetteer.GivenName(first) {
+				c.drop = true
+				continue
+			}
+			c.kind, c.str = Organisation, strDefault
+			continue
+		}
+		if c.sentInit && (gazetteer.CommonWord(first) || class(first)&wFunction != 0) {
+			// "Officials Kim Jong Un": drop the first word, judge the rest.
+			c.drop = true
+			x.reclassify(c.para, c.a+1, c.b)
+			continue
+		}
+		allCommon := true
+		for t := c.a; t < c.b; t++ {
+			if !gazetteer.CommonWord(x.word(t)) {
+				allCommon = false
+			}
+		}
+		if allCommon {
+			c.drop = true
+			continue
+		}
+		c.kind, c.str = x.multiDefault(c)
+	}
+}
+
+// reclassify appends a candidate for [a,b) decided by its own words only.
+func (x *extractor) reclassify(pi, a, b int) {
+	if a >= b {
+		return
+	}
+	n := len(x.cands)
+	x.classify(pi, a, a, b, false)
+	if len(x.cands) == n {
+		return
+	}
+	c := x.cands[len(x.cands)-1]
+	x.cands = x.cands[:n]
+	if c.kind == 0 {
+		if b-a == 1 && (gazetteer.CommonWord(x.word(a)) || gazetteer.GivenName(x.word(a))) {
+			return
+		}
+		if b-a == 1 {
+			c.kind, c.str = Organisation, strDefault
+		} else {
+			c.kind, c.str = x.multiDefault(&c)
+		}
+	}
+	c.sentInit = false
+	// keep candidates in text order: the new one sits where the old one was
+	for i := n - 1; i >= 0; i-- {
+		if x.cands[i].a == a-1 && x.cands[i].drop {
+			x.cands[i] = c
+			return
+		}
+	}
+}
+
+// multiDefault picks the kind of an unknown name of several words: a
+// person when the text treats it as one (speech verb after it), else an
+// organisation, the commonest kind of unknown name in news.
+func (x *extractor) multiDefault(c *cand) (Kind, uint8) {
+	_, to := x.paraRange(c)
+	if c.b-c.a <= 3 && c.b < to && x.toks[c.b-1].flags&fPoss == 0 {
+		w := x.lowerWord(c.b)
+		if class(w)&wSpeech != 0 {
+			return Person, strDefault
+		}
+		if x.word(c.b) == "," && c.b+1 < to {
+			// "Jane Roe, 45," / "Jane Roe, a spokeswoman"
+			if x.toks[c.b+1].flags&fDigit != 0 {
+				return Person, strDefault
+			}
+			if c.b+2 < to && (x.word(c.b+1) == "a" || x.word(c.b+1) == "the") {
+				for k := c.b + 2; k < to && k < c.b+6; k++ {
+					cl := class(x.lowerWord(k))
+					if cl&wPersonCue != 0 {
+						return Person, strDefault
+					}
+					if cl&wOrgCue != 0 {
+						return Organisation, strDefault
+					}
+				}
+			}
+		}
+	}
+	for t := c.a; t < c.b; t++ {
+		if x.toks[t].flags&fUpper != 0 {
+			return Organisation, strDefault
+		}
+	}
+	return Organisation, strDefault
+}
+
+// partOfPerson returns a person candidate whose full name holds the word w.
+func (x *extractor) partOfPerson(w string) int {
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.kind != Person || c.b-c.a < 2 || c.str < strRule || c.drop {
+			continue
+		}
+		for t := c.a; t < c.b; t++ {
+			if x.word(t) == w {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// prefixOfOrg returns an organisation candidate whose name starts with the
+// words [a,b) and is longer ("Lockheed" of "Lockheed Martin").
+func (x *extractor) prefixOfOrg(a, b int) int {
+	n := b - a
+	if n == 1 && class(x.word(a))&wGeneric != 0 {
+		return -1
+	}
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.kind != Organisation || c.str < strRule || c.b-c.a <= n || c.drop {
+			continue
+		}
+		ok := true
+		for t := 0; t < n; t++ {
+			if x.word(c.a+t) != x.word(a+t) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// acronymOf returns an organisation or place candidate whose initials spell w.
+func (x *extractor) acronymOf(w string) int {
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.kind == 0 || c.kind == Person || c.b-c.a < 2 || c.drop {
+			continue
+		}
+		if x.initials(c.a, c.b, w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// initials reports whether the capitalised words of [a,b) start with the
+// letters of acr, in order ("United States Air Force" → "USAF").
+func (x *extractor) initials(a, b int, acr string) bool {
+	k := 0
+	for t := a; t < b; t++ {
+		w := x.word(t)
+		if x.toks[t].flags&fCap == 0 || class(w)&wLegal != 0 {
+			continue
+		}
+		if k >= len(acr) || w[0] != acr[k] {
+			return false
+		}
+		k++
+	}
+	return k == len(acr) && k >= 2
+}
+
+// names sets each candidate's Name: the fullest form of its entity in the
+// story, titles stripped; short forms that fit several entities stay "".
+func (x *extractor) names() {
+	var buf []int
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.drop || c.kind == 0 {
+			continue
+		}
+		bare := normSpace(x.span(c.a, c.b))
+		n := c.b - c.a
+		switch c.kind {
+		case Person:
+			if n >= 2 && !(n == 2 && x.toks[c.a].flags&fUpper != 0) {
+				c.name = x.longerPerson(c, bare)
+				continue
+			}
+			buf = x.personsWith(bare, buf[:0])
+			switch len(buf) {
+			case 0:
+				c.short = c.titled
+				if !c.titled {
+					c.name = bare
+				}
+			case 1:
+				c.short = true
+				c.name = normSpace(x.span(x.cands[buf[0]].a, x.cands[buf[0]].b))
+			default:
+				c.short, c.ambiguous = true, true
+			}
+		case Place:
+			if canon, t := gazetteer.Place(bare); t != gazetteer.NotPlace && canon != "" {
+				c.name = canon
+			} else {
+				c.name = bare
+			}
+		case Organisation:
+			if canon, ok := gazetteer.Organisation(bare); ok && canon != "" {
+				c.name = canon
+				continue
+			}
+			c.name = bare
+			if k := x.fullestOrg(c); k >= 0 {
+				c.name = normSpace(x.span(x.cands[k].a, x.cands[k].b))
+				c.short = true
+			} else if x.toks[c.a].flags&fUpper != 0 && n == 1 {
+				if k := x.definedAcronym(i); k >= 0 {
+					c.name = x.orgName(k)
+					c.short = true
+				} else if k := x.acronymOf(bare); k >= 0 && x.cands[k].kind == Organisation {
+					c.name = x.orgName(k)
+					c.short = true
+				}
+			}
+		}
+	}
+}
+
+func (x *extractor) orgName(k int) string {
+	c := &x.cands[k]
+	if c.name != "" {
+		return c.name
+	}
+	return normSpace(x.span(c.a, c.b))
+}
+
+// definedAcronym finds "United States Air Force (USAF)": the name right
+// before the parenthesised acronym at candidate i.
+func (x *extractor) definedAcronym(i int) int {
+	c := &x.cands[i]
+	if c.a < 2 || x.word(c.a-1) != "(" || i == 0 {
+		return -1
+	}
+	p := &x.cands[i-1]
+	if p.b == c.a-1 && p.kind == Organisation && !p.drop {
+		return i - 1
+	}
+	return -1
+}
+
+// longerPerson returns the fullest person name in the story with the same
+// first and last word as bare ("Barack Hussein Obama" for "Barack Obama").
+func (x *extractor) longerPerson(c *cand, bare string) string {
+	best := bare
+	fw, lw := x.word(c.a), x.word(c.b-1)
+	for i := range x.cands {
+		d := &x.cands[i]
+		if d.kind != Person || d.drop || d.b-d.a <= c.b-c.a {
+			continue
+		}
+		if x.word(d.a) == fw && x.word(d.b-1) == lw {
+			if s := normSpace(x.span(d.a, d.b)); len(s) > len(best) {
+				best = s
+			}
+		}
+	}
+	return best
+}
+
+// personsWith returns one candidate index per distinct full person name in
+// the story that holds the word w (a surname, or a family name written first).
+func (x *extractor) personsWith(w string, out []int) []int {
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.kind != Person || c.drop || c.b-c.a < 2 {
+			continue
+		}
+		hit := false
+		for t := c.a; t < c.b; t++ {
+			if x.word(t) == w {
+				if t == c.a && gazetteer.GivenName(w) && c.b-c.a == 2 && !x.familyFirst(c) {
+					continue // "Mr Andrew" is not Andrew Kim
+				}
+				hit = true
+			}
+		}
+		if !hit {
+			continue
+		}
+		full := normSpace(x.span(c.a, c.b))
+		dup := false
+		for _, j := range out {
+			o := &x.cands[j]
+			of := normSpace(x.span(o.a, o.b))
+			if of == full || strings.HasPrefix(of, full+" ") || strings.HasSuffix(of, " "+full) {
+				dup = true
+				break
+			}
+			if strings.HasPrefix(full, of+" ") || strings.HasSuffix(full, " "+of) {
+				// keep the longer name's candidate
+				for k := range out {
+					if out[k] == j {
+						out[k] = i
+					}
+				}
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// familyFirst guesses a family-name-first name ("Kim Jong Un"): three words,
+// the first not a given name.
+func (x *extractor) familyFirst(c *cand) bool {
+	return c.b-c.a == 3 && !gazetteer.GivenName(x.word(c.a))
+}
+
+// fullestOrg returns the longest organisation name in the story that starts
+// with c's words, when there is exactly one such name (suffixes aside).
+func (x *extractor) fullestOrg(c *cand) int {
+	n := c.b - c.a
+	if n == 1 && class(x.word(c.a))&wGeneric != 0 {
+		return -1
+	}
+	best := -1
+	var bestCore string
+	for i := range x.cands {
+		d := &x.cands[i]
+		if d.kind != Organisation || d.drop || d.b-d.a <= n {
+			continue
+		}
+		same := true
+		for t := 0; t < n; t++ {
+			if x.word(d.a+t) != x.word(c.a+t) {
+				same = false
+				break
+			}
+		}
+		if !same {
+			continue
+		}
+		core := x.orgCore(d.a, d.b)
+		if core == x.orgCore(c.a, c.b) {
+			// "Apple Inc." for "Apple": the same name with a legal suffix
+			if best < 0 {
+				best, bestCore = i, core
+			}
+			continue
+		}
+		if best >= 0 && bestCore != core {
+			if strings.HasPrefix(core, bestCore+" ") {
+				best, bestCore = i, core
+				continue
+			}
+			if strings.HasPrefix(bestCore, core+" ") {
+				continue
+			}
+			if bestCore == x.orgCore(c.a, c.b) {
+				best, bestCore = i, core
+				continue
+			}
+			return -1 // "Apple Corps" and "Apple Computer": which one?
+		}
+		best, bestCore = i, core
+	}
+	return best
+}
+
+// orgCore is the name without legal suffixes ("Apple" for "Apple Inc.").
+func (x *extractor) orgCore(a, b int) string {
+	for b > a+1 && class(x.word(b-1))&wLegal != 0 {
+		b--
+	}
+	return normSpace(x.span(a, b))
+}
+
+// descriptor words name what a company does rather than which one it is
+// ("Ford Motor Company", "Apple Computer", "Fiat Group").
+func descriptor(w string) bool {
+	switch w {
+	case "Group", "Holdings", "Holding", "Motor", "Motors", "Computer", "Computers", "Corporation", "Company",
+		"Incorporated", "Limited", "Co", "Co.", "Corp", "Corp.":
+		return true
+	}
+	return false
+}
+
+// CoreName is the part of a canonical name that an id is made from: an
+// organisation's legal suffix ("Inc.", "Ltd", "Company") and a leading
+// "The" are dropped, so "Apple Inc." and "Apple" share an id.
+func CoreName(k Kind, name string) string {
+	name = strings.TrimSpace(name)
+	if strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "the ") {
+		name = name[4:]
+	}
+	if k != Organisation {
+		return name
+	}
+	for {
+		i := strings.LastIndexByte(name, ' ')
+		if i <= 0 {
+			return name
+		}
+		last := strings.TrimRight(name[i+1:], ",")
+		if class(last)&wLegal == 0 && !descriptor(last) {
+			return name
+		}
+		if rest := strings.TrimRight(name[:i], ", "); strings.IndexByte(rest, ' ') < 0 && class(rest)&wGeneric != 0 {
+			return name // "General Motors" stays whole
+		}
+		name = strings.TrimRight(name[:i], ", ")
+	}
+}
