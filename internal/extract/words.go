@@ -5,27 +5,27 @@ package extract
 // from evidence in the text and from package gazetteer.
 
 const (
-	wHonorific   uint32 = 1 << iota // Mr, Mrs, Dr: part of the mention, marks a person
-	wTitle                          // President, Secretary, CEO: precedes a person's name
-	wCorpTitle                      // CEO, Chairman: a name before it is an organisation
-	wOrgSuffix                      // Inc, Airlines, Bank: a name ending in it is an organisation
-	wLegal                          // Inc, Ltd, plc: dropped from an organisation's id
-	wOrgHead                        // Bank, University: "X of Y" is an organisation
-	wPlaceHead                      // Airport, Base, River: a name holding it is a place
-	wPlaceFirst                     // Mount, Fort, Lake: a name starting with it is a place
-	wFunction                       // The, But, When: never starts a name
-	wDate                           // Monday, June: dates, not names
-	wPersonCue                      // lowercase "analyst", "spokesman" before a name
-	wOrgCue                         // lowercase "airline", "automaker" before a name
-	wPlaceCue                       // "in", "near" before a name
-	wSpeech                         // said, told, tweeted
-	wParticle                       // van, de, bin: inside a person's name
-	wNameSuffix                     // Jr, III: end of a person's name
-	wPronoun                        // he, she: a speaker seen before
-	wBusinessVerb                   // announced, reported: its unknown subject is an organisation
-	wAbbrev                         // a word whose following period is not a sentence end
-	wGeneric                        // General, United, National: too generic to link by prefix
-	wPlaceOrg                       // White House, Pentagon-like seats named by a place head
+	wHonorific    uint32 = 1 << iota // Mr, Mrs, Dr: part of the mention, marks a person
+	wTitle                           // President, Secretary, CEO: precedes a person's name
+	wCorpTitle                       // CEO, Chairman: a name before it is an organisation
+	wOrgSuffix                       // Inc, Airlines, Bank: a name ending in it is an organisation
+	wLegal                           // Inc, Ltd, plc: dropped from an organisation's id
+	wOrgHead                         // Bank, University: "X of Y" is an organisation
+	wPlaceHead                       // Airport, Base, River: a name holding it is a place
+	wPlaceFirst                      // Mount, Fort, Lake: a name starting with it is a place
+	wFunction                        // The, But, When: never starts a name
+	wDate                            // Monday, June: dates, not names
+	wPersonCue                       // lowercase "analyst", "spokesman" before a name
+	wOrgCue                          // lowercase "airline", "automaker" before a name
+	wPlaceCue                        // "in", "near" before a name
+	wSpeech                          // said, told, tweeted
+	wParticle                        // van, de, bin: inside a person's name
+	wNameSuffix                      // Jr, III: end of a person's name
+	wPronoun                         // he, she: a speaker seen before
+	wBusinessVerb                    // announced, reported: its unknown subject is an organisation
+	wAbbrev                          // a word whose following period is not a sentence end
+	wGeneric                         // General, United, National: too generic to link by prefix
+	wPlaceOrg                        // White House, Pentagon-like seats named by a place head
 )
 
 var words = map[string]uint32{}
