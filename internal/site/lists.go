@@ -199,7 +199,7 @@ func (b *builder) tagsPage() error {
 	p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}}
 	tp := &render.TagsPage{}
 	for t, l := range b.idx.tags {
-		tp.Tags = append(tp.Tags, render.Link{Name: "#" + t, URL: root + "tags/" + t + "/", Count: len(l)})
+		tp.Tags = append(tp.Tags, render.Link{Name: t, URL: root + "tags/" + t + "/", Count: len(l)})
 	}
 	sort.Slice(tp.Tags, func(i, j int) bool { return tp.Tags[i].Name < tp.Tags[j].Name })
 	p.Tags = tp

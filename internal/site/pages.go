@@ -255,7 +255,7 @@ func (b *builder) storyPage(di int32) error {
 	tagIDs := b.idx.docTags[di]
 	var tags []render.Link
 	for _, t := range tagIDs {
-		tags = append(tags, render.Link{Name: "#" + t, URL: root + "tags/" + t + "/"})
+		tags = append(tags, render.Link{Name: t, URL: root + "tags/" + t + "/"})
 	}
 
 	var md bytes.Buffer
