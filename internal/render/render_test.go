@@ -98,7 +98,7 @@ func fixtures(x string) map[string]*render.Page {
 <p class="caption">Trump North Korea Credit: Kim Yong Chol leaves</p>
 <p>Mr Trump told reporters at <a href="../../../../places/joint-base-andrews/">Joint Base Andrews</a> that “we are doing very well” and that a meeting could still take place.</p>`),
 		People: []render.Link{
-			{Name: "Mike Pompeo", URL: r + "people/mike-pompeo/", Count: 9},
+			{Name: "Mike Pompeo", URL: r + "people/mike-pompeo/", Count: 9, Note: "person"},
 			{Name: "Donald Trump", URL: r + "people/donald-trump/", Count: 7},
 			{Name: "Kim Yong Chol" + x, URL: r + "people/kim-yong-chol/", Count: 4},
 			{Name: "Kim Jong Un", URL: r + "people/kim-jong-un/", Count: 2},
@@ -248,6 +248,11 @@ func fixtures(x string) map[string]*render.Page {
 		Next:     &render.Link{Name: "13 June 2018", URL: "../13/"},
 		Up:       &render.Link{Name: "June 2018", URL: "../"},
 		Children: nil,
+	}
+	for _, n := range []string{"Andrew Kim", "Mark Lambert", "John Bolton", "Moon Jae-in", "Lee Hsien Loong",
+		"Kim Yo Jong", "Choe Son Hui", "Sung Kim", "Mike Pence", "John Kelly", "Sarah Sanders", "Rodman" + x,
+		"Vivian Balakrishnan", "Kim Hak Song", "Ri Yong Ho", "Kim Dong Chul", "Tony Kim"} {
+		p.Period.People = append(p.Period.People, render.Link{Name: n, URL: r + "people/" + strings.ToLower(strings.ReplaceAll(n, " ", "-")) + "/", Count: 1})
 	}
 	out["period-day"] = p
 
@@ -426,6 +431,9 @@ func TestRenderStructure(t *testing.T) {
 			`<a class="prev" href="../01/" rel="prev">← 1 June 2018</a>`,
 			`<aside class="sidebar" aria-label="In the news">`,
 			`<a href="../../../../people/kim-jong-un/">Kim Jong Un</a>`,
+			`<details class="more">
+  <summary>8 more</summary>`, // 20 people: 12 shown, the rest folded
+			`<a href="../../../../people/tony-kim/">Tony Kim</a>`,
 		},
 		"period-month": {
 			`<nav class="children" aria-label="Days of May 2018">`,
@@ -460,6 +468,9 @@ func TestRenderStructure(t *testing.T) {
 			}
 			if strings.Contains(html, "<no value>") || strings.Contains(html, "ZgotmplZ") && name != "entity" {
 				t.Error("template printed <no value> or a rejected value")
+			}
+			if strings.Contains(html, `<span class="note">person</span>`) {
+				t.Error("kind note repeated under a People heading")
 			}
 			if n := strings.Count(html, `<main `); n != 1 {
 				t.Errorf("%d <main> elements, want 1", n)
