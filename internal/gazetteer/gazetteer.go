@@ -5,7 +5,8 @@
 // scripts/gengazetteer; see data/SOURCES.md for where each list comes from.
 //
 // All lookups are case-sensitive on the name as written in text unless said
-// otherwise, allocation-free and safe for concurrent use.
+// otherwise, allocation-free and safe for concurrent use. The tables are
+// built on first use (a few milliseconds), not at program start.
 package gazetteer
 
 // PlaceType ranks places so that ambiguous names resolve to the larger place.
@@ -19,22 +20,118 @@ const (
 	Continent // and other supranational regions, oceans, seas
 )
 
+// String names the type for reports and JSON ("city", "region", ...).
+func (t PlaceType) String() string {
+	switch t {
+	case City:
+		return "city"
+	case Region:
+		return "region"
+	case Country:
+		return "country"
+	case Continent:
+		return "continent"
+	}
+	return "none"
+}
+
+// PlaceInfo is everything the gazetteer knows about a place name.
+type PlaceInfo struct {
+	Canonical string    // name to use for the place's id ("U.S." → "United States")
+	Type      PlaceType // NotPlace when the name is unknown
+	// Country is the canonical name of the country the place lies in (the
+	// country itself for a country), "" for continents and for names shared
+	// by regions of several countries.
+	Country string
+	// Ambiguous is set when the single-word name is also a common English
+	// word or a given name ("Reading", "Mobile", "Victoria", "Jordan"), so a
+	// capitalised occurrence is weak evidence of a place.
+	Ambiguous bool
+}
+
 // Place reports whether name (e.g. "North Korea", "New York", "Texas") is a known
 // place, its type, and the canonical name to use for its id ("U.S." → "United States").
-func Place(name string) (canonical string, t PlaceType) { return "", NotPlace }
+func Place(name string) (canonical string, t PlaceType) {
+	p, ok := tables().places[name]
+	if !ok {
+		return "", NotPlace
+	}
+	return p.Canonical, p.Type
+}
+
+// LookupPlace is Place with the place's country and ambiguity.
+func LookupPlace(name string) (PlaceInfo, bool) {
+	p, ok := tables().places[name]
+	return p, ok
+}
+
+// PlaceAmbiguous reports whether name is a known place whose name is also a
+// common word or given name; see PlaceInfo.Ambiguous.
+func PlaceAmbiguous(name string) bool {
+	return tables().places[name].Ambiguous
+}
 
 // Demonym reports whether word is an adjective or demonym of a place
 // ("North Korean" → "North Korea", "American" → "United States").
-func Demonym(word string) (place string, ok bool) { return "", false }
+// The place is a canonical name that Place resolves.
+func Demonym(word string) (place string, ok bool) {
+	place, ok = tables().demonyms[word]
+	return place, ok
+}
 
 // Organisation reports whether name is a well-known organisation or its acronym
 // ("CIA" → "Central Intelligence Agency", "United Nations" → "United Nations").
-func Organisation(name string) (canonical string, ok bool) { return "", false }
+func Organisation(name string) (canonical string, ok bool) {
+	canonical, ok = tables().orgs[name]
+	return canonical, ok
+}
 
 // GivenName reports whether word is a common given (first) name.
-func GivenName(word string) bool { return false }
+func GivenName(word string) bool {
+	_, ok := tables().given[word]
+	return ok
+}
+
+// maxCommonWord bounds the stack buffer CommonWord lower-cases into; no
+// common word is longer.
+const maxCommonWord = 32
 
 // CommonWord reports whether the lower-cased form of word is a common English
 // word (stop words and the most frequent English words), used to reject
-// capitalised sentence starts like "But" or "The".
-func CommonWord(word string) bool { return false }
+// capitalised sentence starts like "But" or "The". A typographic apostrophe
+// counts as a straight one ("Don’t").
+func CommonWord(word string) bool {
+	common := tables().common
+	plain := true
+	for i := 0; i < len(word); i++ {
+		if c := word[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		_, ok := common[word]
+		return ok
+	}
+	var buf [maxCommonWord]byte
+	n := 0
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xE2 && i+2 < len(word) && word[i+1] == 0x80 && word[i+2] == 0x99: // U+2019
+			c = '\''
+			i += 2
+		case c >= 0x80:
+			return false // every common word is ASCII
+		}
+		if n == len(buf) {
+			return false
+		}
+		buf[n] = c
+		n++
+	}
+	_, ok := common[string(buf[:n])]
+	return ok
+}
