@@ -5,37 +5,43 @@ import (
 	"unicode/utf8"
 )
 
-// binaryReason says why data is not a text file, or "" when it is one.
-// Git's rule (a NUL early on) plus a control-character ratio catches images,
-// archives and UTF-16 files without reading more than one pass.
-func binaryReason(data []byte) string {
+// binaryReason says why data is not a text file, or "" when it is one, and
+// counts its stray control characters. Git's rule (a NUL early on) plus a
+// control-character ratio catches images, archives and UTF-16 files.
+func binaryReason(data []byte) (reason string, controls int) {
 	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
-		return "binary file, skipped (UTF-16 text; save it as UTF-8)"
+		return "binary file, skipped (UTF-16 text; save it as UTF-8)", 0
 	}
 	head := data
 	if len(head) > 8000 {
 		head = head[:8000]
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
-		return "binary file, skipped (NUL bytes)"
+		return "binary file, skipped (NUL bytes)", 0
 	}
 	ctl := 0
 	for _, c := range data {
-		if isBadControl(c) {
-			ctl++
-		}
+		ctl += int(badControl[c])
 	}
 	if ctl > 0 && ctl*10 > len(data) {
-		return "binary file, skipped (mostly control characters)"
+		return "binary file, skipped (mostly control characters)", ctl
 	}
-	return ""
+	return "", ctl
 }
 
-// isBadControl reports C0 control bytes that have no place in a story's text.
-// Tab, line feed, vertical tab, form feed and carriage return are white space.
-func isBadControl(c byte) bool {
-	return c < 0x20 && (c < '\t' || c > '\r') || c == 0x7F
-}
+// badControl marks C0 control bytes (and DEL) that have no place in a story's
+// text. Tab, line feed, vertical tab, form feed and carriage return are white space.
+var badControl = func() (t [256]uint8) {
+	for c := range 0x20 {
+		if c < '\t' || c > '\r' {
+			t[c] = 1
+		}
+	}
+	t[0x7F] = 1
+	return t
+}()
+
+func isBadControl(c byte) bool { return badControl[c] != 0 }
 
 // cp1252 maps bytes 0x80–0x9F of Windows-1252; the five undefined ones become
 // U+FFFD. Bytes 0xA0–0xFF are the same code points in Latin-1 and Unicode.
@@ -56,20 +62,13 @@ type decoded struct {
 }
 
 // decode converts body (the file after any BOM; shift is the BOM's length) to
-// UTF-8. Valid UTF-8 is kept as is. Each byte that is not part of a valid UTF-8
+// UTF-8; hasCtl says whether body has stray control characters. Valid UTF-8 is kept as is. Each byte that is not part of a valid UTF-8
 // sequence is read as Windows-1252, so a Latin-1 file and a UTF-8 file with a
 // stray Latin-1 byte both come out right. Stray control characters become
 // spaces one for one, keeping offsets.
-func decode(body []byte, shift int) decoded {
+func decode(body []byte, shift int, hasCtl bool) decoded {
 	d := decoded{badByte: -1, ctlByte: -1}
 	valid := utf8.Valid(body)
-	hasCtl := false
-	for _, c := range body {
-		if isBadControl(c) {
-			hasCtl = true
-			break
-		}
-	}
 	if valid && !hasCtl {
 		d.text = string(body)
 		return d

@@ -20,14 +20,15 @@ func Parse(path string, data []byte) (*Story, []Warning) {
 	if len(data) > maxFileSize {
 		return nil, []Warning{{Path: path, Msg: fmt.Sprintf("file too large (%d bytes), skipped", len(data))}}
 	}
-	if reason := binaryReason(data); reason != "" {
+	reason, controls := binaryReason(data)
+	if reason != "" {
 		return nil, []Warning{{Path: path, Msg: reason}}
 	}
 	shift := 0
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
 		shift = 3
 	}
-	d := decode(data[shift:], shift)
+	d := decode(data[shift:], shift, controls > 0)
 	p := &parser{
 		s:    &Story{Path: path, Text: d.text, fileOff: d.fileOff, shift: shift},
 		text: d.text,
@@ -274,8 +275,18 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
+// countWords counts runs of non-space bytes; it runs on short caption
+// candidates only, where ASCII white space is what separates words.
 func countWords(s string) int {
-	return len(strings.Fields(s))
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := isASCIISpace(s[i])
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 func isASCIISpace(c byte) bool {

@@ -412,7 +412,7 @@ func checkOffsets(t *testing.T, s *Story, data []byte) {
 			if string(raw) != want {
 				t.Errorf("paragraph %d: file bytes %q, text %q", i, raw, want)
 			}
-		} else if got := decode(raw, 0).text; got != want {
+		} else if got := decode(raw, 0, true).text; got != want {
 			t.Errorf("paragraph %d: file bytes %q decode to %q, text %q", i, raw, got, want)
 		}
 	}
