@@ -222,11 +222,15 @@ func fixtures(x string) map[string]*render.Page {
 		if i == 1 {
 			l.URL, l.Count = "2019/02/", 2
 		}
+		if i == 8 {
+			l.URL = "2019/09/" // only mentioned: no story published that month
+		}
 		y2019 = append(y2019, l)
 	}
 	p.Calendar = &render.CalendarPage{Years: []render.CalendarYear{
 		{Year: render.Link{Name: "2018", URL: "2018/", Count: 29}, Months: y2018},
 		{Year: render.Link{Name: "2019", URL: "2019/", Count: 2}, Months: y2019},
+		{Year: render.Link{Name: "2020", URL: "2020/"}, Months: make([]render.Link, 12)},
 	}}
 	out["calendar"] = p
 
@@ -421,6 +425,9 @@ func TestRenderStructure(t *testing.T) {
 			`<a href="2018/">2018</a>`,
 			`<a href="2018/05/"><span class="m">May</span> <span class="n">7`,
 			`<span class="empty"><span class="m">Jan</span></span>`,
+			`<a href="2019/09/" class="mentioned"><span class="m">Sep</span> <span class="n" aria-hidden="true">·</span><span class="vh">mentioned</span></a>`,
+			`<a href="2020/">2020</a></h2>
+  <p class="section-note">Mentioned as a year; no story was published in it.</p>`,
 		},
 		"period-day": {
 			`<p class="kicker">Day · <a href="../">June 2018</a></p>`,
