@@ -123,6 +123,7 @@ type builder struct {
 	idx        *index
 	resolved   *resolve.Index
 	pages      []*handPage
+	log        pageLog // every HTML page, for the sitemap
 
 	mu sync.Mutex // guards sum.Warnings and sum.PagesByKind
 }
@@ -165,7 +166,10 @@ func (b *builder) run() error {
 	if err := b.loadPages(); err != nil {
 		return err
 	}
-	return b.renderAll()
+	if err := b.renderAll(); err != nil {
+		return err
+	}
+	return b.writeSitemap()
 }
 
 // extractAll is pass one: read, parse and extract every story in parallel.

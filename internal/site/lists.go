@@ -148,6 +148,9 @@ func (b *builder) homePage() error {
 		Places: len(b.idx.kindEntities(extract.Place)), Orgs: len(b.idx.kindEntities(extract.Organisation)), Days: days}
 	p.Home = hp
 	p.Description = b.cfg.Description
+	if b.cfg.Feeds.Enabled {
+		p.FeedURL = "./feed.xml"
+	}
 	return b.emit("", p)
 }
 

@@ -54,7 +54,7 @@ func (b *builder) renderAll() error {
 		jobs = append(jobs, func() error { return b.handPage(hp) })
 	}
 	jobs = append(jobs, b.homePage, b.calendarPage, b.tagsPage, b.undatedPage, b.searchPage,
-		b.notFoundPage, b.redirectPages, b.staticFiles, b.siteFiles)
+		b.notFoundPage, b.redirectPages, b.staticFiles, b.siteFiles, b.siteFeed)
 
 	var done atomicCounter
 	stop := b.progress("rendering pages", len(jobs), &done.n)
@@ -114,6 +114,9 @@ func (b *builder) emit(dir string, p *render.Page) error {
 		return err
 	}
 	b.count(p.Kind)
+	if p.Kind != "redirect" {
+		b.log.add(dir, lastmod(p))
+	}
 	return b.w.WriteFile(dir+"index.html", data)
 }
 
@@ -314,6 +317,7 @@ func (b *builder) storyPage(di int32) error {
 		sp.Next = &ref
 	}
 	p.Story = sp
+	p.JSONLD = b.storyJSONLD(d, ents)
 	return b.emit(d.url, p)
 }
 
@@ -383,7 +387,20 @@ func (b *builder) entityPages(e *entity) error {
 			ep.Quotes = append(ep.Quotes, render.QuoteRef{Text: d.res.Quotes[q.q].Text, Speaker: b.entLink(e, root, 0), Story: b.storyRef(q.doc, root)})
 		}
 		p.Entity = ep
+		p.JSONLD = b.entityJSONLD(e)
+		if b.cfg.Feeds.Enabled {
+			p.FeedURL = root + entityURL(e.key) + "feed.xml"
+		}
 		return p
+	}
+	if b.cfg.Feeds.Enabled {
+		data, err := b.feed(e.name+" · "+b.cfg.Title, dir+"feed.xml", dir, e.stories)
+		if err != nil {
+			return err
+		}
+		if err := b.w.WriteFile(dir+"feed.xml", data); err != nil {
+			return err
+		}
 	}
 	if len(e.stories) <= splitByYear {
 		return b.emit(dir, mk(dir, years, false))

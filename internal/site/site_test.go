@@ -25,15 +25,15 @@ func fixture(t testing.TB) string {
 	t.Helper()
 	root := t.TempDir()
 	files := map[string]string{
-		"content/001_a.txt": " date 2018-05-31 Harbour Commissioner Elena Marsh said on Wednesday that the Port Calder council will vote on June 14. Ms Marsh met Mayor Tomas Reyes in Singapore.\n \n“We are ready,” Ms Marsh said. #PortVote\n \nHarbour vote Credit: Elena Marsh",
-		"content/002_b.txt": " date 2018-06-14 The council of Port Calder voted on Thursday to approve the harbour plan. Mayor Tomas Reyes said the result was clear.\n \nMr Reyes will travel to Rotterdam next month.",
-		"content/003_c.txt": " date 2018-06-20 Elena Marsh said the vote on June 14 changed the harbour. She spoke in London.",
+		"content/001_a.txt":       " date 2018-05-31 Harbour Commissioner Elena Marsh said on Wednesday that the Port Calder council will vote on June 14. Ms Marsh met Mayor Tomas Reyes in Singapore.\n \n“We are ready,” Ms Marsh said. #PortVote\n \nHarbour vote Credit: Elena Marsh",
+		"content/002_b.txt":       " date 2018-06-14 The council of Port Calder voted on Thursday to approve the harbour plan. Mayor Tomas Reyes said the result was clear.\n \nMr Reyes will travel to Rotterdam next month.",
+		"content/003_c.txt":       " date 2018-06-20 Elena Marsh said the vote on June 14 changed the harbour. She spoke in London.",
 		"content/world/004_d.txt": " date 2018-07-02 Mayor Tomas Reyes arrived in Rotterdam on Monday. <script>alert(1)</script> [x](javascript:alert(1))",
-		"content/005_e.txt": "No date line here, but text by Elena Marsh.",
-		"content/about.md":  "+++\ntitle = \"About\"\nslug = \"about\"\nmenu = \"main\"\n+++\n\nAn example archive.\n",
-		"content/logo.txt.png": "\x89PNG fake",
-		"content/entities.toml": "[[person]]\nname = \"Elena Marsh\"\naliases = [\"Commissioner Marsh\"]\ndescription = \"Harbour Commissioner of Port Calder\"\n\n[[ignore]]\ntext = \"Harbour vote\"\n",
-		"site.toml": "title = \"Test Archive\"\nbaseURL = \"https://example.github.io/archive/\"\n",
+		"content/005_e.txt":       "No date line here, but text by Elena Marsh.",
+		"content/about.md":        "+++\ntitle = \"About\"\nslug = \"about\"\nmenu = \"main\"\n+++\n\nAn example archive.\n",
+		"content/logo.txt.png":    "\x89PNG fake",
+		"content/entities.toml":   "[[person]]\nname = \"Elena Marsh\"\naliases = [\"Commissioner Marsh\"]\ndescription = \"Harbour Commissioner of Port Calder\"\n\n[[ignore]]\ntext = \"Harbour vote\"\n",
+		"site.toml":               "title = \"Test Archive\"\nbaseURL = \"https://example.github.io/archive/\"\n",
 	}
 	for name, body := range files {
 		p := filepath.Join(root, filepath.FromSlash(name))
