@@ -161,6 +161,15 @@ func (x *extractor) isNameTok(i int) bool {
 	if class(w)&wDate != 0 {
 		return false
 	}
+	if len(w) == 1 && t.flags&fAbbrev == 0 {
+		return false // a lone letter ("the letter F"); initials carry their period
+	}
+	if int(t.end) < len(x.text) && x.text[t.end] == '$' {
+		return false // US$, AU$: currency
+	}
+	if t.flags&(fLowerHyph|fSentStart) == fLowerHyph|fSentStart {
+		return false // "Pre-orders" starting a sentence
+	}
 	if w == "May" && i+1 < len(x.toks) && x.toks[i+1].flags&fDigit != 0 {
 		return false
 	}
@@ -178,7 +187,10 @@ func (x *extractor) joinable(j, end int) bool {
 	if prev.flags&(fPoss|fLowerHyph) != 0 {
 		return false
 	}
-	if prev.flags&fAbbrev != 0 && class(x.word(j-1))&(wLegal|wNameSuffix) != 0 && class(x.word(j))&wFunction != 0 {
+	if class(x.word(j-1))&wLegal != 0 && class(x.word(j))&wLegal == 0 {
+		return false // "Apple Inc. Steve Jobs": a legal suffix ends the name
+	}
+	if prev.flags&fAbbrev != 0 && class(x.word(j-1))&wNameSuffix != 0 && class(x.word(j))&wFunction != 0 {
 		return false
 	}
 	if x.sentStart(j) {
@@ -257,6 +269,14 @@ func (x *extractor) sequence(pi, a, b int) {
 			a++
 			continue
 		}
+		if x.sentStart(a) && b-a > 1 && class(strings.ToLower(w))&(wOrgCue|wPersonCue) != 0 && c&(wTitle|wHonorific) == 0 && !isPlace(w) && !isKnownOrg(w) {
+			a++ // "Automaker GM", "Analyst Jane Roe": a description, then the name
+			continue
+		}
+		if x.sentStart(a) && b-a > 1 && c == 0 && inflected(w) && !gazetteer.GivenName(w) && !isPlace(w) {
+			a++ // "Totaling US$…", "Asked about …"
+			continue
+		}
 		break
 	}
 	if a >= b {
@@ -279,13 +299,18 @@ func (x *extractor) sequence(pi, a, b int) {
 		}
 		m++
 	}
+	var objs [][2]int
 	for m < b && x.word(m) == "of" {
 		honorOnly = false
 		m++
 		if m < b && x.word(m) == "the" {
 			m++
 		}
+		o := m
 		m = x.skipTitleObject(m, b)
+		if o < m && (m >= b || x.knownName(o, m)) {
+			objs = append(objs, [2]int{o, m}) // "Prime Minister of Singapore", "Vice Chairman of Chrysler"
+		}
 		for m < b && x.titleWord(m) {
 			m++
 		}
@@ -298,6 +323,9 @@ func (x *extractor) sequence(pi, a, b int) {
 	}
 	if k > a {
 		x.prefix(pi, a, k, corp)
+	}
+	for _, o := range objs {
+		x.classify(pi, o[0], o[0], o[1], false)
 	}
 	if m >= b {
 		return
@@ -434,17 +462,21 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 	first, last := x.word(a), x.word(b-1)
 	lc := class(last)
 	switch {
+	case n == 2 && last == "House" && x.toks[a].flags&fUpper == 0:
+		c.kind, c.str = Place, strRule // "White House", "Opera House": a building, named as a place
 	case isKnownOrg(s):
 		c.kind, c.str = Organisation, strKnown
 	case isPlace(s):
 		c.kind, c.str = Place, strKnown
 	case isDemonym(s):
 		return
+	case n >= 2 && last == "Government" && (isPlace(x.span(a, b-1)) || isDemonym(x.span(a, b-1))):
+		c.kind, c.str = Place, strRule // "the US Government" names the country as an actor
+		c.name = x.govPlace(a, b-1)
+	case n == 2 && x.givenFirst(a) && lc&wOrgSuffix != 0 && !strongSuffix(last):
+		c.kind, c.str = Person, strRule // "Jim Press", "Emily Post"
 	case n >= 2 && lc&wOrgSuffix != 0 && !(lc&wPlaceHead != 0 && lc&wOrgHead == 0):
 		c.kind, c.str = Organisation, strRule
-		if last == "House" && n == 2 {
-			c.kind = Place
-		}
 	case n == 1 && standalone(first):
 		c.kind, c.str = Organisation, strRule
 	case n >= 3 && x.hasHeadOf(a, b, wOrgHead):
@@ -457,16 +489,56 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 		c.kind, c.str = Organisation, strRule
 	case n >= 2 && class(first)&wPlaceFirst != 0:
 		c.kind, c.str = Place, strRule
-	case n >= 2 && gazetteer.GivenName(first) && !x.knownName(a, a+1):
+	case n >= 2 && x.givenFirst(a):
 		c.kind, c.str = Person, strRule
 	case n >= 2 && class(last)&wNameSuffix != 0:
 		c.kind, c.str = Person, strRule
-	case n >= 2 && class(x.word(a+1))&wParticle != 0:
+	case n >= 2 && class(x.word(a+1))&wParticle != 0 && x.toks[a+1].flags&fCap == 0:
 		c.kind, c.str = Person, strRule
 	case n == 1 && x.toks[a].flags&fUpper != 0 && len(first) <= 6:
 		c.kind, c.str = Organisation, strContext
 	}
 	x.cands = append(x.cands, c)
+}
+
+func (x *extractor) govPlace(a, b int) string {
+	s := x.span(a, b)
+	if p, ok := gazetteer.Demonym(s); ok {
+		return p
+	}
+	if p, _ := gazetteer.Place(s); p != "" {
+		return p
+	}
+	return s
+}
+
+// givenFirst reports a name starting with a given name that is not better
+// known as a place or organisation ("Mary" is also a region, but weakly).
+func (x *extractor) givenFirst(a int) bool {
+	w := x.word(a)
+	if !gazetteer.GivenName(w) {
+		return false
+	}
+	if p, ok := gazetteer.LookupPlace(w); ok && !p.Ambiguous && p.Type >= gazetteer.Region {
+		return false
+	}
+	return !isKnownOrg(w)
+}
+
+// strongSuffix words end organisation names even after a given name.
+func strongSuffix(w string) bool {
+	c := class(w)
+	if c&wLegal != 0 {
+		return true
+	}
+	switch w {
+	case "Group", "Holdings", "Airlines", "Airways", "Bank", "Motors", "Industries", "University", "College",
+		"Department", "Ministry", "Agency", "Association", "Institute", "Party", "Council", "Commission",
+		"Committee", "Foundation", "Corporation", "Company", "Technologies", "Systems", "Pharmaceuticals",
+		"Entertainment", "Communications", "Airline", "Hospital", "School", "Academy", "Society", "Federation":
+		return true
+	}
+	return false
 }
 
 // hasHeadOf reports "<head> of ..." inside [a,b) ("Bank of England").
@@ -489,6 +561,12 @@ func (x *extractor) placeHeadInside(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// inflected reports a word that looks like an English verb or adverb form
+// ("Totaling", "Reportedly"), not a name.
+func inflected(w string) bool {
+	return len(w) > 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed"))
 }
 
 func standalone(w string) bool {

@@ -25,10 +25,14 @@ func (x *extractor) lowerWord(i int) string {
 func (x *extractor) context() {
 	for i := range x.cands {
 		c := &x.cands[i]
+		from, to := x.paraRange(c)
+		if c.kind == Person && c.str == strRule && !c.titled && c.h-1 >= from && class(x.lowerWord(c.h-1))&wOrgCue != 0 {
+			c.kind = Organisation // "magazine Der Spiegel"
+			continue
+		}
 		if c.str >= strContext {
 			continue
 		}
-		from, to := x.paraRange(c)
 		n := c.b - c.a
 		// Before: "airline Ryanair", "analyst Chris Smith", "chief executive of X", "in Toulouse".
 		p := c.h - 1
@@ -102,32 +106,35 @@ func (x *extractor) consistency() {
 	}
 	for i := range x.cands {
 		c := &x.cands[i]
+		if c.kind == Place && c.b-c.a == 1 && !c.titled && x.speechNear(c) {
+			// "said Angers" where the story named Sandy Angers: the surname, not the town
+			if _, t := gazetteer.Place(x.word(c.a)); t == gazetteer.City && x.partOfPerson(x.word(c.a)) >= 0 {
+				c.kind, c.str = Person, strRule
+			}
+		}
 		if c.str >= strRule {
 			continue
 		}
 		s := x.span(c.a, c.b)
-		if j, ok := best[s]; ok && x.cands[j].str > c.str {
-			c.kind, c.str = x.cands[j].kind, x.cands[j].str
-			continue
-		}
 		n := c.b - c.a
 		if n == 1 {
 			if k := x.partOfPerson(s); k >= 0 {
 				c.kind, c.str = Person, strRule
 				continue
 			}
-			if k := x.prefixOfOrg(c.a, c.b); k >= 0 {
+		}
+		if k := x.prefixOfOrg(c.a, c.b); k >= 0 {
+			c.kind, c.str = Organisation, strRule
+			continue
+		}
+		if n == 1 && x.toks[c.a].flags&fUpper != 0 {
+			if k := x.acronymOf(s); k >= 0 {
 				c.kind, c.str = Organisation, strRule
 				continue
 			}
-			if x.toks[c.a].flags&fUpper != 0 {
-				if k := x.acronymOf(s); k >= 0 {
-					c.kind, c.str = Organisation, strRule
-					continue
-				}
-			}
-		} else if k := x.prefixOfOrg(c.a, c.b); k >= 0 {
-			c.kind, c.str = Organisation, strRule
+		}
+		if j, ok := best[s]; ok && x.cands[j].str > c.str && x.cands[j].str >= strContext {
+			c.kind, c.str = x.cands[j].kind, x.cands[j].str
 			continue
 		}
 		if c.kind != 0 {
@@ -149,6 +156,10 @@ func (x *extractor) consistency() {
 			x.reclassify(c.para, c.a+1, c.b)
 			continue
 		}
+		if c.a > 0 && c.b < len(x.toks) && x.isOpenQ(c.a-1) && x.isCloseQ(c.b) {
+			c.drop = true // a quoted title: "Way Forward"
+			continue
+		}
 		allCommon := true
 		for t := c.a; t < c.b; t++ {
 			if !gazetteer.CommonWord(x.word(t)) {
@@ -161,6 +172,15 @@ func (x *extractor) consistency() {
 		}
 		c.kind, c.str = x.multiDefault(c)
 	}
+}
+
+// speechNear reports a speech verb right before or after the name.
+func (x *extractor) speechNear(c *cand) bool {
+	from, to := x.paraRange(c)
+	if c.h-1 >= from && class(x.lowerWord(c.h-1))&wSpeech != 0 {
+		return true
+	}
+	return c.b < to && class(x.lowerWord(c.b))&wSpeech != 0
 }
 
 // reclassify appends a candidate for [a,b) decided by its own words only.
@@ -335,6 +355,9 @@ func (x *extractor) names() {
 				c.short, c.ambiguous = true, true
 			}
 		case Place:
+			if c.name != "" {
+				continue
+			}
 			if canon, t := gazetteer.Place(bare); t != gazetteer.NotPlace && canon != "" {
 				c.name = canon
 			} else {

@@ -236,7 +236,8 @@ func tokenize(s string, start, end int, toks []token) []token {
 			t.flags |= fLowerHyph
 		}
 		// Abbreviation period: "Mr.", "Inc.", "Jr."
-		if j < end && s[j] == '.' && class(s[i:j])&wAbbrev != 0 {
+		initial := j-i == 1 && s[i] >= 'A' && s[i] <= 'Z' && j+2 < end && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z'
+		if j < end && s[j] == '.' && (initial || class(s[i:j])&wAbbrev != 0) {
 			t.end = int32(j + 1)
 			t.nameEnd = t.end
 			t.flags |= fAbbrev
