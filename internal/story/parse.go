@@ -181,13 +181,17 @@ func (p *parser) dateLine(pos, line int) int {
 		tok, k = tok[:10], j+10
 	}
 	y, m, d, ok := parseISODate(tok)
+	undated := "story is undated"
+	if fmDate {
+		undated = "using the front matter date"
+	}
 	switch {
 	case !isDateShape(tok):
-		p.warn(line, "date %q is not of the form YYYY-MM-DD; story is undated", tok)
+		p.warn(line, "date %q is not of the form YYYY-MM-DD; %s", tok, undated)
 	case !ok:
-		p.warn(line, "date %s is not a calendar date; story is undated", tok)
+		p.warn(line, "date %s is not a calendar date; %s", tok, undated)
 	case y == 1 && m == 1 && d == 1:
-		p.warn(line, "date %s is a placeholder; story is undated", tok)
+		p.warn(line, "date %s is a placeholder; %s", tok, undated)
 	default:
 		lineDate := dateUTC(y, m, d)
 		if y < minPlausibleYear || y >= maxPlausibleYear {

@@ -172,6 +172,14 @@ var parseCases = []struct {
 		warns: []warn{{4, "differs from front matter date 2018-06-02"}},
 	},
 	{
+		name:  "front matter date rescues an impossible date line",
+		in:    "+++\ndate = 2018-06-02\n+++\ndate 2018-13-45 Text.",
+		date:  "2018-06-02",
+		title: "Text",
+		paras: []para{{"Text.", 4, false}},
+		warns: []warn{{4, "date 2018-13-45 is not a calendar date; using the front matter date"}},
+	},
+	{
 		name:  "front matter unknown key and wrong types",
 		in:    "+++\ntitle = 3\n\nauthor = \"me\"\ntags = \"one\"\ndraft = \"yes\"\nslug = \"Not A Slug!\"\n+++\ndate 2018-05-31 Text.",
 		date:  "2018-05-31",
