@@ -37,11 +37,12 @@ func scan(contentDir string) (*inputs, error) {
 	if err != nil {
 		return nil, fmt.Errorf("content folder %s: %w", contentDir, err)
 	}
-	err = filepath.WalkDir(absContent, func(p string, d fs.DirEntry, err error) error {
-		rel, _ := filepath.Rel(absContent, p)
+	// The content folder itself may be a link; what is inside it may not leave it.
+	err = filepath.WalkDir(realContent, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(realContent, p)
 		rel = filepath.ToSlash(rel)
 		if err != nil {
-			if p == absContent {
+			if p == realContent {
 				return err
 			}
 			in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: fmt.Sprintf("cannot read: %v", err)})
@@ -50,7 +51,7 @@ func scan(contentDir string) (*inputs, error) {
 			}
 			return nil
 		}
-		if p == absContent {
+		if p == realContent {
 			return nil
 		}
 		name := d.Name()
