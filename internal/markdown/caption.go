@@ -69,7 +69,8 @@ func (captionParser) Continue(node ast.Node, reader text.Reader, pc parser.Conte
 func (captionParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	lines := node.Lines()
 	if n := lines.Len(); n > 0 {
-		lines.Set(n-1, lines.At(n-1).TrimRightSpace(reader.Source()))
+		last := lines.At(n - 1)
+		lines.Set(n-1, last.TrimRightSpace(reader.Source()))
 	}
 }
 func (captionParser) CanInterruptParagraph() bool { return true }
