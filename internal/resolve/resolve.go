@@ -107,6 +107,7 @@ func Resolve(docs []Doc, ann *annotate.Set) *Index {
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 
 	r := newResolver(ann)
+	voteKinds(sorted)
 	for _, d := range sorted {
 		if d.Result != nil {
 			r.apply(d.Result)
@@ -116,6 +117,49 @@ func Resolve(docs []Doc, ann *annotate.Set) *Index {
 	r.linkShortForms(sorted)
 	r.merge(sorted)
 	return r.index(sorted)
+}
+
+// voteKinds gives a mention whose kind its story chose by default (no
+// evidence) the kind the rest of the archive gives the same name with
+// evidence ("Ryanair" an organisation here because "airline Ryanair" there).
+func voteKinds(docs []Doc) {
+	votes := map[string]*[4]int{}
+	for _, d := range docs {
+		if d.Result == nil {
+			continue
+		}
+		for i := range d.Result.Mentions {
+			m := &d.Result.Mentions[i]
+			if m.Weak || m.Kind == 0 || m.Kind > extract.Organisation {
+				continue
+			}
+			v := votes[m.Bare]
+			if v == nil {
+				v = new([4]int)
+				votes[m.Bare] = v
+			}
+			v[m.Kind]++
+		}
+	}
+	for _, d := range docs {
+		if d.Result == nil {
+			continue
+		}
+		for i := range d.Result.Mentions {
+			m := &d.Result.Mentions[i]
+			v := votes[m.Bare]
+			if !m.Weak || v == nil {
+				continue
+			}
+			best, bestN := m.Kind, 0
+			for k := extract.Person; k <= extract.Organisation; k++ {
+				if v[k] > bestN {
+					best, bestN = k, v[k]
+				}
+			}
+			m.Kind = best
+		}
+	}
 }
 
 type pin struct {
@@ -141,10 +185,19 @@ func newResolver(ann *annotate.Set) *resolver {
 	if ann == nil {
 		return r
 	}
+	cp := *ann // ids are adjusted below; the caller's set stays as it was
+	cp.Entries = append([]annotate.Entry(nil), ann.Entries...)
+	ann = &cp
+	r.ann = ann
 	for _, ig := range ann.Ignores {
 		r.ignore[ig.Text] = append(r.ignore[ig.Text], ig.Kind)
 	}
-	for _, e := range ann.Entries {
+	for i, e := range ann.Entries {
+		if e.ID == story.Slugify(e.Name) {
+			// derived, not pinned: the same id the machine gives the name
+			ann.Entries[i].ID = ID(e.Kind, e.Name)
+			e.ID = ann.Entries[i].ID
+		}
 		p := pin{kind: e.Kind, name: e.Name, id: e.ID}
 		r.aliases[e.Name] = p
 		for _, a := range e.Aliases {
@@ -157,7 +210,10 @@ func newResolver(ann *annotate.Set) *resolver {
 }
 
 func (r *resolver) ignored(m *extract.Mention) bool {
-	for _, t := range []string{m.Text, m.Name} {
+	for _, t := range []string{m.Text, m.Name, m.Bare} {
+		if t == "" {
+			continue
+		}
 		for _, k := range r.ignore[t] {
 			if k == 0 || k == m.Kind {
 				return true
@@ -182,7 +238,7 @@ func (r *resolver) apply(res *extract.Result) {
 			m.Kind, m.Name, m.ID = p.kind, p.name, p.id
 		} else if p, ok := r.aliases[m.Name]; ok && m.Name != "" {
 			m.Kind, m.Name, m.ID = p.kind, p.name, p.id
-		} else if p, ok := r.aliases[stripTitles(m.Text)]; ok && m.Name == "" && p.kind == m.Kind {
+		} else if p, ok := r.aliases[bare(&m)]; ok && m.Name == "" && p.kind == m.Kind {
 			m.Name, m.ID = p.name, p.id
 		}
 		if m.ID == "" {
@@ -195,7 +251,7 @@ func (r *resolver) apply(res *extract.Result) {
 			}
 			if name != "" {
 				m.Name = name
-				m.ID = story.Slugify(name)
+				m.ID = ID(m.Kind, name)
 			}
 		}
 		remap[i] = len(keep)
@@ -256,9 +312,9 @@ func (r *resolver) linkShortForms(docs []Doc) {
 			if m.ID != "" || m.Kind != extract.Person {
 				continue
 			}
-			short := stripTitles(m.Text)
+			short := bare(m)
 			cands := r.byToken[short]
-			if len(cands) == 1 {
+			if len(cands) == 1 && !m.Ambiguous {
 				m.ID = cands[0]
 				k := key{extract.Person, m.ID}
 				if r.rules[k] == nil {
@@ -492,6 +548,14 @@ var titles = map[string]bool{
 	"Rev": true, "Rev.": true, "Reverend": true, "Bishop": true, "Ambassador": true, "Director": true,
 	"Supt": true, "Inspector": true, "Sergeant": true, "Sgt": true, "Officer": true, "Coach": true,
 	"Chancellor": true, "Vice": true, "Deputy": true, "Speaker": true, "Leader": true,
+}
+
+// bare is the mention's name without titles ("Pompeo" for "Mr Pompeo").
+func bare(m *extract.Mention) string {
+	if m.Bare != "" {
+		return m.Bare
+	}
+	return stripTitles(m.Text)
 }
 
 // stripTitles drops leading titles: "Mr Pompeo" → "Pompeo".
