@@ -50,6 +50,11 @@ func (s *scanner) tense(i, j int) int {
 		}
 		if t := s.tenseAt(k); t != 0 {
 			ft, fd = t, d
+			if isReport(s.word(k)) {
+				// "… on June 12, she said": the report's tense is not the
+				// reported event's.
+				fd += reportPenalty
+			}
 			break
 		}
 	}
@@ -59,6 +64,14 @@ func (s *scanner) tense(i, j int) int {
 	default:
 		return ft
 	}
+}
+
+// reportPenalty is added to the distance of a reporting verb after the
+// expression.
+const reportPenalty = 6
+
+func isReport(w string) bool {
+	return lowerEq(w, "said") || lowerEq(w, "told") || lowerEq(w, "added") || lowerEq(w, "stated") || lowerEq(w, "tweeted")
 }
 
 // tenseAt returns the tense marked by word token k (0 for none).
@@ -147,7 +160,7 @@ func (s *scanner) score(c time.Time, tense int) (sc int, fine bool) {
 	case days < 0:
 		return -days, true
 	default:
-		return 2 * days, true
+		return days, true
 	}
 }
 
@@ -170,7 +183,7 @@ func (s *scanner) inferDay(m, d, tense int) (int, bool) {
 
 // inferMonth picks the year of month m: past tense the latest one not after
 // the anchor's month, future the first one not before it, otherwise the
-// nearest with a lean towards the past.
+// nearest, the same year on a tie.
 func (s *scanner) inferMonth(m, tense int) int {
 	switch {
 	case tense < 0:
@@ -184,18 +197,13 @@ func (s *scanner) inferMonth(m, tense int) int {
 		}
 		return s.ay
 	}
-	best, bestScore := s.ay, -1
-	for y := s.ay - 1; y <= s.ay+1; y++ {
-		diff := (y*12 + m) - (s.ay*12 + s.am)
-		sc := -diff
-		if diff > 0 {
-			sc = 2 * diff
-		}
-		if bestScore < 0 || sc < bestScore {
-			best, bestScore = y, sc
-		}
+	switch diff := m - s.am; {
+	case diff > 6:
+		return s.ay - 1
+	case diff < -6:
+		return s.ay + 1
 	}
-	return best
+	return s.ay
 }
 
 func addMonths(y, m, n int) (int, int) {
@@ -223,11 +231,11 @@ func daysIn(y, m int) int {
 	return 31
 }
 
-func fmtDate(t time.Time) string { return fmtDay(t.Year(), int(t.Month()), t.Day()) }
+func (s *scanner) fmtDate(t time.Time) string { return s.fmtDay(t.Year(), int(t.Month()), t.Day()) }
 
-func fmtDay(y, m, d int) string {
+func (s *scanner) fmtDay(y, m, d int) string {
 	if y < 0 || y > 9999 {
-		return fmtYear(y)
+		return s.fmtYear(y)
 	}
 	var b [10]byte
 	put4(b[:], y)
@@ -235,30 +243,25 @@ func fmtDay(y, m, d int) string {
 	put2(b[5:], m)
 	b[7] = '-'
 	put2(b[8:], d)
-	return string(b[:])
+	return s.intern(b[:])
 }
 
-func fmtMonth(y, m int) string {
+func (s *scanner) fmtMonth(y, m int) string {
 	if y < 0 || y > 9999 {
-		return fmtYear(y)
+		return s.fmtYear(y)
 	}
 	var b [7]byte
 	put4(b[:], y)
 	b[4] = '-'
 	put2(b[5:], m)
-	return string(b[:])
+	return s.intern(b[:])
 }
 
-func fmtYear(y int) string {
-	if y < 0 {
-		y = 0
-	}
-	if y > 9999 {
-		y = 9999
-	}
+func (s *scanner) fmtYear(y int) string {
+	y = max(0, min(y, 9999))
 	var b [4]byte
 	put4(b[:], y)
-	return string(b[:])
+	return s.intern(b[:])
 }
 
 func put4(b []byte, v int) {

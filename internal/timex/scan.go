@@ -66,14 +66,18 @@ func tokenize(text string, toks []token) []token {
 			flags = 0
 			i++
 		default:
-			// A word: ASCII letters and non-ASCII letters.
+			// A word: ASCII letters and non-ASCII letters. The keyword hash is
+			// computed on the way; a non-ASCII letter makes it no keyword.
 			j := i
+			h := uint32(hashSeed)
+			ascii := true
 			for j < len(text) {
 				b := text[j]
 				if b < utf8.RuneSelf {
 					if !isASCIILetter(b) {
 						break
 					}
+					h = (h ^ uint32(b|0x20)) * hashMul
 					j++
 					continue
 				}
@@ -81,6 +85,7 @@ func tokenize(text string, toks []token) []token {
 				if !unicode.IsLetter(r) && !unicode.IsMark(r) {
 					break
 				}
+				ascii = false
 				j += size
 			}
 			if j == i { // a non-ASCII rune that is no letter
@@ -107,7 +112,9 @@ func tokenize(text string, toks []token) []token {
 					break
 				}
 			}
-			t.kw = lookup(text[i:j])
+			if ascii && j-i <= maxKwLen {
+				t.kw = lookupHashed(text[i:j], h)
+			}
 			toks = append(toks, t)
 			flags = 0
 			i = j
@@ -120,21 +127,44 @@ func c2d(b byte) int { return int(b - '0') }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
-// lookup returns the keyword index of word, compared case-insensitively,
-// without allocating.
-func lookup(word string) uint16 {
-	if len(word) > maxKwLen || len(word) < 1 {
-		return 0
+const (
+	hashSeed = 2166136261
+	hashMul  = 16777619
+	kwSlots  = 1 << 11
+)
+
+// kwTable is an open-addressing table of the keywords, keyed by the FNV-1a
+// hash of the lower-cased word: cheaper than a map lookup for every word.
+var kwTable [kwSlots]struct {
+	key string
+	idx uint16
+}
+
+func buildKwTable() {
+	for w, idx := range kwIndex {
+		h := uint32(hashSeed)
+		for k := 0; k < len(w); k++ {
+			h = (h ^ uint32(w[k])) * hashMul
+		}
+		for p := h & (kwSlots - 1); ; p = (p + 1) & (kwSlots - 1) {
+			if kwTable[p].key == "" {
+				kwTable[p].key, kwTable[p].idx = w, idx
+				break
+			}
+		}
 	}
-	var buf [maxKwLen]byte
-	for k := 0; k < len(word); k++ {
-		b := word[k]
-		if b >= 'A' && b <= 'Z' {
-			b += 'a' - 'A'
-		} else if b >= utf8.RuneSelf {
+}
+
+// lookupHashed returns the keyword index of the ASCII word with hash h,
+// compared case-insensitively, or 0.
+func lookupHashed(word string, h uint32) uint16 {
+	for p := h & (kwSlots - 1); ; p = (p + 1) & (kwSlots - 1) {
+		e := &kwTable[p]
+		if e.key == "" {
 			return 0
 		}
-		buf[k] = b
+		if len(e.key) == len(word) && lowerEq(word, e.key) {
+			return e.idx
+		}
 	}
-	return kwIndex[string(buf[:len(word)])]
 }

@@ -74,7 +74,21 @@ func (s *scanner) emit(start, end int, value string) {
 	if n := len(s.refs); n > 0 && s.refs[n-1].End > start {
 		return // overlaps the previous reference; the first one wins
 	}
+	if s.refs == nil {
+		s.refs = make([]Ref, 0, 8)
+	}
 	s.refs = append(s.refs, Ref{Start: start, End: end, Value: value, Text: s.text[start:end]})
+}
+
+// intern returns a string equal to b, reusing the value of an earlier
+// reference when one matches: stories repeat their dates.
+func (s *scanner) intern(b []byte) string {
+	for k := len(s.refs) - 1; k >= 0 && k >= len(s.refs)-16; k-- {
+		if s.refs[k].Value == string(b) {
+			return s.refs[k].Value
+		}
+	}
+	return string(b)
 }
 
 // match tries the patterns that can start at token i and returns the index
@@ -198,6 +212,9 @@ func (s *scanner) numberGoesOn(i int) bool {
 			return s.digits(j+1) > 0 && s.attached(j+1)
 		case '%', '$', '£', '€':
 			return true
+		case '-':
+			// "2018-13-45" is a broken ISO date, "2010-11" a range or season.
+			return s.digits(j+1) > 0 && s.attached(j+1) && s.isP(j+2, '-') && s.attached(j+2)
 		}
 	}
 	return false
@@ -265,7 +282,7 @@ func (s *scanner) iso(i int) int {
 	if y < 1000 || y > 2199 || !validDay(y, m, d) {
 		return i
 	}
-	s.emit(int(s.toks[i].start), int(s.toks[i+4].end), fmtDay(y, m, d))
+	s.emit(int(s.toks[i].start), int(s.toks[i+4].end), s.fmtDay(y, m, d))
 	return i + 5
 }
 
@@ -294,12 +311,15 @@ func (s *scanner) year(i int) int {
 	}
 	if s.isP(i+1, '\'') || s.isP(i+1, '’') {
 		// "the 1980's" is a decade; "2009's budget" is a year.
-		if s.word(i+2) == "s" && s.cls(i-1) == cThe {
+		if s.word(i+2) == "s" && s.cls(i-1) == cThe && y%10 == 0 {
 			return i + 1
 		}
 	}
 	if s.digits(i-1) > 0 && s.toks[i].flags&fNewline == 0 {
 		return i + 1 // "300 2017"
+	}
+	if s.isCap(i-1) && s.cls(i-1) == cNone && !s.sentenceStart(i-1) && s.isCap(i+1) && s.cls(i+1) == cNone && !s.sentenceStart(i+1) {
+		return i + 1 // a name with a number in it: "Russell 2000 Index"
 	}
 	prev := s.kw(i - 1)
 	ctx := prev.ctx || prev.class == cMonth || prev.class == cThe
@@ -311,7 +331,7 @@ func (s *scanner) year(i int) int {
 			return i + 1
 		}
 	}
-	s.emit(s.extendLeft(i), int(s.toks[i].end), fmtYear(y))
+	s.emit(s.extendLeft(i), int(s.toks[i].end), s.fmtYear(y))
 	return i + 1
 }
 
@@ -363,7 +383,7 @@ func (s *scanner) month(i int) int {
 			}
 			y, ok := s.inferDay(m, d, s.tense(i-1, j+3))
 			if ok {
-				s.emit(int(s.toks[i-1].start), int(s.toks[j+2].end), fmtDay(y, m, d))
+				s.emit(int(s.toks[i-1].start), int(s.toks[j+2].end), s.fmtDay(y, m, d))
 			}
 			return j + 3
 		}
@@ -379,7 +399,7 @@ func (s *scanner) month(i int) int {
 		}
 		if y := s.yearNum(yk); y > 0 {
 			if validDay(y, m, d) {
-				s.emit(start, int(s.toks[yk].end), fmtDay(y, m, d))
+				s.emit(start, int(s.toks[yk].end), s.fmtDay(y, m, d))
 			}
 			return yk + 1
 		}
@@ -387,7 +407,7 @@ func (s *scanner) month(i int) int {
 			return last + 1
 		}
 		if y, ok := s.inferDay(m, d, s.tense(i, last+1)); ok {
-			s.emit(start, int(s.toks[last].end), fmtDay(y, m, d))
+			s.emit(start, int(s.toks[last].end), s.fmtDay(y, m, d))
 		}
 		return last + 1
 	}
@@ -396,14 +416,14 @@ func (s *scanner) month(i int) int {
 		yk++
 	}
 	if y := s.yearNum(yk); y > 0 && !s.isNameMonth(i, m) {
-		s.emit(s.extendLeft(i), int(s.toks[yk].end), fmtMonth(y, m))
+		s.emit(s.extendLeft(i), int(s.toks[yk].end), s.fmtMonth(y, m))
 		return yk + 1
 	}
 	if abbr || !s.hasAnchor || !s.bareMonthOK(i, m) {
 		return i + 1
 	}
 	y := s.inferMonth(m, s.tense(i, i+1))
-	s.emit(s.extendLeft(i), int(s.toks[i].end), fmtMonth(y, m))
+	s.emit(s.extendLeft(i), int(s.toks[i].end), s.fmtMonth(y, m))
 	return i + 1
 }
 
@@ -499,7 +519,7 @@ func (s *scanner) dayFirst(i int) int {
 	}
 	if y := s.yearNum(yk); y > 0 {
 		if validDay(y, m, d) {
-			s.emit(start, int(s.toks[yk].end), fmtDay(y, m, d))
+			s.emit(start, int(s.toks[yk].end), s.fmtDay(y, m, d))
 		}
 		return yk + 1
 	}
@@ -507,7 +527,7 @@ func (s *scanner) dayFirst(i int) int {
 		return j
 	}
 	if y, ok := s.inferDay(m, d, s.tense(i, j)); ok {
-		s.emit(start, int(s.toks[j-1].end), fmtDay(y, m, d))
+		s.emit(start, int(s.toks[j-1].end), s.fmtDay(y, m, d))
 	}
 	return j
 }
@@ -553,7 +573,7 @@ func (s *scanner) theOrdinal(i int) int {
 		}
 	}
 	if ok {
-		s.emit(int(s.toks[i].start), int(s.toks[i+2].end), fmtDay(best.Year(), int(best.Month()), best.Day()))
+		s.emit(int(s.toks[i].start), int(s.toks[i+2].end), s.fmtDay(best.Year(), int(best.Month()), best.Day()))
 	}
 	return i + 3
 }
@@ -592,7 +612,7 @@ func (s *scanner) weekday(i int) int {
 	}
 	w := int(s.kw(i).val)
 	d := s.resolveWeekday(w, s.tense(i, last+1))
-	s.emit(int(s.toks[i].start), int(s.toks[last].end), fmtDate(d))
+	s.emit(int(s.toks[i].start), int(s.toks[last].end), s.fmtDate(d))
 	return last + 1
 }
 
@@ -611,7 +631,7 @@ func (s *scanner) dayWord(i int) int {
 		last = i + 1
 	}
 	d := s.anchor.AddDate(0, 0, int(s.kw(i).val))
-	s.emit(start, int(s.toks[last].end), fmtDate(d))
+	s.emit(start, int(s.toks[last].end), s.fmtDate(d))
 	return last + 1
 }
 
@@ -642,10 +662,8 @@ func (s *scanner) rel(i int) int {
 		if past || coming || (lw && !the) || (the && !lw) {
 			return i + 1 // "the past year", "the next month" are spans of time
 		}
-		for k := i - 1; k >= i-4 && k >= 0; k-- {
-			if lowerEq(s.word(k), "same") {
-				return j + 1 // "the same period last year": not this reference's own value
-			}
+		if s.sameBefore(i) {
+			return j + 1
 		}
 		start := s.extendLeft(i)
 		if lw {
@@ -653,10 +671,10 @@ func (s *scanner) rel(i int) int {
 		}
 		var v string
 		if t.val == unitYear {
-			v = fmtYear(s.ay + dir)
+			v = s.fmtYear(s.ay + dir)
 		} else {
 			y, m := addMonths(s.ay, s.am, dir)
-			v = fmtMonth(y, m)
+			v = s.fmtMonth(y, m)
 		}
 		s.emit(start, int(s.toks[j].end), v)
 		return j + 1
@@ -691,7 +709,7 @@ func (s *scanner) rel(i int) int {
 			}
 			d = s.resolveWeekday(wd, tense)
 		}
-		s.emit(int(s.toks[i].start), int(s.toks[last].end), fmtDate(d))
+		s.emit(int(s.toks[i].start), int(s.toks[last].end), s.fmtDate(d))
 		return last + 1
 	case cMonth:
 		m, _, _ := s.monthAt(j)
@@ -705,15 +723,15 @@ func (s *scanner) rel(i int) int {
 		case dir > 0 && m <= s.am:
 			y++
 		}
-		s.emit(s.extendLeft(i), int(s.toks[j].end), fmtMonth(y, m))
+		s.emit(s.extendLeft(i), int(s.toks[j].end), s.fmtMonth(y, m))
 		return j + 1
 	case cPart:
 		pw := s.word(j)
 		switch {
 		case dir == 0 && !lowerEq(pw, "night"):
-			s.emit(int(s.toks[i].start), int(s.toks[j].end), fmtDate(s.anchor))
+			s.emit(int(s.toks[i].start), int(s.toks[j].end), s.fmtDate(s.anchor))
 		case dir < 0 && !lw && !past && !the && lowerEq(pw, "night"):
-			s.emit(int(s.toks[i].start), int(s.toks[j].end), fmtDate(s.anchor.AddDate(0, 0, -1)))
+			s.emit(int(s.toks[i].start), int(s.toks[j].end), s.fmtDate(s.anchor.AddDate(0, 0, -1)))
 		}
 		return j + 1
 	}
@@ -736,25 +754,36 @@ func (s *scanner) ago(i int) int {
 	if u.class != cUnit || s.cls(i+2) != cAgo || n < 1 || n > 100 {
 		return i
 	}
-	if !s.hasAnchor {
+	if !s.hasAnchor || s.sameBefore(i) {
 		return i + 3
 	}
 	var v string
 	switch u.val {
 	case unitDay:
-		v = fmtDate(s.anchor.AddDate(0, 0, -n))
+		v = s.fmtDate(s.anchor.AddDate(0, 0, -n))
 	case unitWeek:
-		v = fmtDate(s.anchor.AddDate(0, 0, -7*n))
+		v = s.fmtDate(s.anchor.AddDate(0, 0, -7*n))
 	case unitMonth:
 		y, m := addMonths(s.ay, s.am, -n)
-		v = fmtMonth(y, m)
+		v = s.fmtMonth(y, m)
 	case unitYear:
-		v = fmtYear(s.ay - n)
+		v = s.fmtYear(s.ay - n)
 	default:
 		return i + 3
 	}
 	s.emit(int(t.start), int(s.toks[i+2].end), v)
 	return i + 3
+}
+
+// sameBefore reports whether "same" shortly precedes token i: in "the same
+// period last year" the value is a period of that year, not the year.
+func (s *scanner) sameBefore(i int) bool {
+	for k := i - 1; k >= i-4 && k >= 0; k-- {
+		if lowerEq(s.word(k), "same") {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerEq(w, lower string) bool {

@@ -135,6 +135,12 @@ func init() {
 		"swore", "tore", "wore", "woke", "withdrew", "arose", "forbade", "overtook", "undertook", "shook", "stole",
 		"froze", "hid", "bit", "fled", "wept", "swept", "slept", "dug", "spun", "sprang", "swam", "threw", "blew",
 		"tweeted", "announced", "didn", "wasn", "weren", "hadn"}, kwInfo{tense: -1})
+	for w := range kwIndex {
+		if len(w) > maxKwLen {
+			panic("timex: keyword too long: " + w)
+		}
+	}
+	buildKwTable()
 }
 
 // notPast lists words ending in -ed that are no past-tense verbs.
