@@ -1,0 +1,376 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Watcher turns file system events under a site into rebuilds.
+//
+// inotify is not recursive: every folder of the watched trees (the content
+// folder, templates/, themes/, static/) has its own watch, added as folders
+// appear. The site folder itself is watched for site.toml and for the trees
+// being deleted and created again. Events are only triggers: a build reads
+// the files afresh, so a lost event name costs nothing, a lost event would.
+type Watcher struct {
+	s  *Server
+	fw *fsnotify.Watcher
+
+	root    string          // the site folder, absolute
+	trees   []string        // watched recursively, absolute
+	parents map[string]bool // folders watched for their trees' and site.toml's names
+	dirs    map[string]bool // folders of the trees being watched
+
+	done chan struct{}
+	err  error
+}
+
+// treeNames are the folders of the site folder a build reads, besides the
+// content folder.
+var treeNames = []string{"templates", "themes", "static"}
+
+// Watch starts watching the site's files; builds follow changes until ctx
+// is done or Close is called. The watches are in place when it returns.
+func (s *Server) Watch(ctx context.Context) (*Watcher, error) {
+	root, err := filepath.Abs(s.opts.Root)
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	fw, err := fsnotify.NewBufferedWatcher(4096)
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	w := &Watcher{s: s, fw: fw, root: root, parents: map[string]bool{}, dirs: map[string]bool{}, done: make(chan struct{})}
+	w.setTrees()
+	if err := w.reconcile(); err != nil {
+		_ = fw.Close()
+		return nil, err
+	}
+	go w.loop(ctx)
+	return w, nil
+}
+
+// Close stops watching and waits for a running build to finish.
+func (w *Watcher) Close() error {
+	err := w.fw.Close()
+	<-w.done
+	if err != nil {
+		return fmt.Errorf("watch: %w", err)
+	}
+	return w.err
+}
+
+// setTrees derives the watched trees from the last configuration read.
+func (w *Watcher) setTrees() {
+	w.s.mu.Lock()
+	content := w.s.contentDir
+	w.s.mu.Unlock()
+	if content == "" {
+		content = "content"
+	}
+	if !filepath.IsAbs(content) {
+		content = filepath.Join(w.root, content)
+	}
+	trees := []string{filepath.Clean(content)}
+	for _, n := range treeNames {
+		trees = append(trees, filepath.Join(w.root, n))
+	}
+	w.trees = trees
+}
+
+// reconcile makes the watches match the folders on disk: the site folder,
+// each tree's parent, and every folder of every tree. Watches left on
+// folders that moved or vanished are removed first, because inotify would
+// hand a re-added folder the old watch under its old name.
+func (w *Watcher) reconcile() error {
+	want := map[string]bool{w.root: true}
+	parents := map[string]bool{w.root: true}
+	for _, t := range w.trees {
+		parents[filepath.Dir(t)] = true
+		want[filepath.Dir(t)] = true
+		walkDirs(t, want)
+	}
+	have := map[string]bool{}
+	for _, p := range w.fw.WatchList() {
+		have[p] = true
+	}
+	for p := range have {
+		if !want[p] {
+			_ = w.fw.Remove(p)
+		}
+	}
+	var firstErr error
+	for _, p := range sortedKeys(want) {
+		if have[p] {
+			continue
+		}
+		if err := w.fw.Add(p); err != nil && !errors.Is(err, fs.ErrNotExist) && firstErr == nil {
+			firstErr = fmt.Errorf("watch %s: %w", p, err)
+		}
+	}
+	w.parents = parents
+	w.dirs = map[string]bool{}
+	for p := range want {
+		if w.inTree(p) {
+			w.dirs[p] = true
+		}
+	}
+	return firstErr
+}
+
+// walkDirs adds dir and its folders to set, skipping version control
+// folders and links, as the build does.
+func walkDirs(dir string, set map[string]bool) {
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if d != nil && d.IsDir() && p != dir {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir && skipDir(d.Name()) {
+			return fs.SkipDir
+		}
+		set[p] = true
+		return nil
+	})
+}
+
+func skipDir(name string) bool { return name == ".git" || name == ".hg" || name == ".svn" }
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// inTree reports whether p is one of the trees or inside one.
+func (w *Watcher) inTree(p string) bool {
+	for _, t := range w.trees {
+		if p == t || strings.HasPrefix(p, t+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// relevant decides whether an event can change the site, adding and
+// removing watches as folders come and go. dirty is set when the watches
+// need a full reconcile.
+func (w *Watcher) relevant(ev fsnotify.Event) (relevant, dirty bool) {
+	p := filepath.Clean(ev.Name)
+	if !w.inTree(p) {
+		// The site folder and the trees' parents: only site.toml and the
+		// trees themselves matter (not public/, not .git).
+		if !w.parents[filepath.Dir(p)] {
+			return false, false
+		}
+		if filepath.Dir(p) == w.root && filepath.Base(p) == "site.toml" {
+			return true, false
+		}
+		return false, false
+	}
+	for _, seg := range strings.Split(p, string(filepath.Separator)) {
+		if skipDir(seg) {
+			return false, false
+		}
+	}
+	if w.dirs[p] && ev.Has(fsnotify.Remove|fsnotify.Rename) {
+		// A folder went away or moved: drop its watches and those below,
+		// now, before a folder of the same inode can be added again.
+		for d := range w.dirs {
+			if d == p || strings.HasPrefix(d, p+string(filepath.Separator)) {
+				_ = w.fw.Remove(d)
+				delete(w.dirs, d)
+			}
+		}
+		return true, false
+	}
+	if ignoredName(filepath.Base(p)) {
+		return false, false
+	}
+	if ev.Has(fsnotify.Create) {
+		if st, err := os.Lstat(p); err == nil && st.IsDir() {
+			set := map[string]bool{}
+			walkDirs(p, set)
+			for _, d := range sortedKeys(set) {
+				if w.dirs[d] {
+					continue
+				}
+				if err := w.fw.Add(d); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					dirty = true
+					continue
+				}
+				w.dirs[d] = true
+			}
+		}
+	}
+	return true, dirty
+}
+
+// ignoredName reports the files editors write while saving: swap, backup
+// and lock files, and vim's probe for a writable folder ("4913"). Their
+// changes alone never need a build.
+func ignoredName(name string) bool {
+	switch {
+	case strings.HasSuffix(name, "~"),
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasPrefix(name, ".#"),
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"),
+		strings.HasPrefix(name, ".goutputstream-"),
+		vimProbe(name):
+		return true
+	}
+	return false
+}
+
+// vimProbe matches the names vim creates and deletes to test that it may
+// write to a folder: 4913, then 4913+123, 4913+246, …
+func vimProbe(name string) bool {
+	if len(name) < 4 || len(name) > 6 {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n >= 4913 && (n-4913)%123 == 0
+}
+
+// loop gathers events into batches and builds each batch once it has been
+// quiet for the debounce period, or after MaxWait of continuous changes.
+// Builds run beside the loop so that events keep being read (a full
+// inotify queue loses them); changes during a build make the next batch.
+func (w *Watcher) loop(ctx context.Context) {
+	defer close(w.done)
+	var (
+		pending  = map[string]bool{}
+		first    time.Time // first change of the pending batch
+		deadline time.Time // MaxWait after first
+		due      bool      // the debounce ended while a build ran
+		building bool
+		timer    = time.NewTimer(time.Hour)
+		built    = make(chan struct{})
+		errs     = w.fw.Errors
+	)
+	timer.Stop()
+	start := func() {
+		changed := len(pending)
+		debounce := time.Since(first)
+		pending = map[string]bool{}
+		due, building = false, true
+		go func() {
+			w.s.Rebuild(changed, debounce)
+			built <- struct{}{}
+		}()
+	}
+	note := func(name string) {
+		now := time.Now()
+		if len(pending) == 0 {
+			first = now
+			deadline = now.Add(w.s.opts.MaxWait)
+		}
+		pending[name] = true
+		due = false
+		next := now.Add(w.s.opts.Debounce)
+		if next.After(deadline) {
+			next = deadline
+		}
+		timer.Reset(time.Until(next))
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			_ = w.fw.Close()
+			if building {
+				<-built
+			}
+			return
+		case ev, ok := <-w.fw.Events:
+			if !ok {
+				if building {
+					<-built
+				}
+				return
+			}
+			rel, dirty := w.relevant(ev)
+			if dirty {
+				w.reconcileLogged()
+			}
+			if rel {
+				note(ev.Name)
+			}
+		case err, ok := <-errs:
+			if !ok {
+				errs = nil
+				continue
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				// Events were lost: watch whatever exists now and build.
+				fmt.Fprintf(w.s.opts.Log, "watch: %v; rescanning\n", err)
+				w.reconcileLogged()
+				note("(overflow)")
+				continue
+			}
+			fmt.Fprintf(w.s.opts.Log, "watch: %v\n", err)
+		case <-timer.C:
+			if len(pending) == 0 {
+				continue
+			}
+			if building {
+				due = true
+				continue
+			}
+			start()
+		case <-built:
+			building = false
+			// The configuration may have moved the content folder.
+			before := w.trees
+			w.setTrees()
+			if !equalStrings(before, w.trees) {
+				w.reconcileLogged()
+			}
+			if due && len(pending) > 0 {
+				start()
+			}
+		}
+	}
+}
+
+func (w *Watcher) reconcileLogged() {
+	if err := w.reconcile(); err != nil {
+		fmt.Fprintf(w.s.opts.Log, "watch: %v\n", err)
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
