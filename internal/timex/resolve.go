@@ -33,9 +33,19 @@ func (s *scanner) endsSentence(i int) bool {
 // future, -1 of the past, 0 when it does not say. The nearest marker wins;
 // on a tie the one before the expression does.
 func (s *scanner) tense(i, j int) int {
+	if t := s.tenseIn(i, j, true); t != 0 {
+		return t
+	}
+	return s.tenseIn(i, j, false)
+}
+
+// tenseIn searches for the nearest marker within the sentence, and with
+// clause set, within the clause: in "said on Monday that talks would
+// resume", "would" speaks of the talks, not of Monday.
+func (s *scanner) tenseIn(i, j int, clause bool) int {
 	bt, bd := 0, 0
 	for k, d := i-1, 1; k >= 0 && d <= tenseWindow; k, d = k-1, d+1 {
-		if s.toks[k+1].flags&fNewline != 0 || s.endsSentence(k) {
+		if s.toks[k+1].flags&fNewline != 0 || s.endsSentence(k) || clause && s.endsClause(k) {
 			break
 		}
 		if t := s.tenseAt(k); t != 0 {
@@ -45,15 +55,18 @@ func (s *scanner) tense(i, j int) int {
 	}
 	ft, fd := 0, 0
 	for k, d := j, 1; k < len(s.toks) && d <= tenseWindow; k, d = k+1, d+1 {
-		if s.toks[k].flags&fNewline != 0 || s.endsSentence(k) {
+		if s.toks[k].flags&fNewline != 0 || s.endsSentence(k) || clause && s.endsClause(k) {
 			break
 		}
 		if t := s.tenseAt(k); t != 0 {
 			ft, fd = t, d
-			if isReport(s.word(k)) {
+			w := s.word(k)
+			if isReport(w) {
 				// "… on June 12, she said": the report's tense is not the
 				// reported event's.
 				fd += reportPenalty
+			} else if lowerEq(w, "would") {
+				fd += wouldPenalty // mostly the future of a past report
 			}
 			break
 		}
@@ -65,6 +78,26 @@ func (s *scanner) tense(i, j int) int {
 		return ft
 	}
 }
+
+// endsClause reports whether token k is a word that opens a subordinate or
+// coordinate clause.
+func (s *scanner) endsClause(k int) bool {
+	if s.toks[k].kind != tWord || s.toks[k].flags&fCap != 0 {
+		return false
+	}
+	switch s.word(k) {
+	case "that", "which", "who", "whom", "whose", "because", "although", "though", "while", "but", "whereas", "if", "unless":
+		return true
+	}
+	return false
+}
+
+// wouldPenalty is added to the distance of a "would" after the expression.
+const wouldPenalty = 3
+
+// dayTolerance is how many days before or after the anchor a day-of-month
+// may lie against the tense of its sentence.
+const dayTolerance = 7
 
 // reportPenalty is added to the distance of a reporting verb after the
 // expression.
@@ -106,6 +139,9 @@ func (s *scanner) tenseAt(k int) int {
 			// "last"/"next" inside another date expression still hint at
 			// the tense; "this" and "early" say nothing.
 		}
+		if info.tense < 0 && info.class == cNone && s.passive(k) {
+			return 0
+		}
 		if info.tense != 0 {
 			return int(info.tense)
 		}
@@ -121,10 +157,18 @@ func (s *scanner) tenseAt(k int) int {
 	if notPast[w] || (s.isP(k-1, '-') && s.attached(k)) {
 		return 0
 	}
-	if p := s.word(k - 1); lowerEq(p, "be") || lowerEq(p, "being") {
+	if s.passive(k) {
 		return 0
 	}
 	return -1
+}
+
+// passive reports whether the participle at k follows be/been/being, so
+// that the auxiliary before it ("will have been sold", "was sold") tells
+// the tense instead.
+func (s *scanner) passive(k int) bool {
+	p := s.word(k - 1)
+	return lowerEq(p, "be") || lowerEq(p, "been") || lowerEq(p, "being")
 }
 
 // resolveWeekday returns the date of weekday w nearest the anchor in the
@@ -153,6 +197,10 @@ func (s *scanner) resolveWeekday(w, tense int) time.Time {
 func (s *scanner) score(c time.Time, tense int) (sc int, fine bool) {
 	days := int(c.Sub(s.anchor).Hours() / 24)
 	switch {
+	case days >= -dayTolerance && days <= dayTolerance:
+		// A few days off the anchor the date is what it says, whatever the
+		// tense: "could follow a vote on October 18" two days after it.
+		return max(days, -days), true
 	case tense < 0:
 		return -days, days <= 0
 	case tense > 0:

@@ -292,9 +292,12 @@ func (s *scanner) year(i int) int {
 	if y == 0 {
 		return i
 	}
+	if s.cls(i-1) == cQuant && s.toks[i].flags&fNewline == 0 {
+		return i + 1 // "another 2000 joined"
+	}
 	// What comes after must not make the number a count: "2017 people".
 	next := s.kw(i + 1)
-	if s.toks != nil && i+1 < len(s.toks) {
+	if i+1 < len(s.toks) && !lowerEq(s.word(i-1), "fiscal") {
 		nt := &s.toks[i+1]
 		if nt.kind == tWord && nt.flags&fCap == 0 {
 			w := s.word(i + 1)
@@ -311,7 +314,7 @@ func (s *scanner) year(i int) int {
 	}
 	if s.isP(i+1, '\'') || s.isP(i+1, '’') {
 		// "the 1980's" is a decade; "2009's budget" is a year.
-		if s.word(i+2) == "s" && s.cls(i-1) == cThe && y%10 == 0 {
+		if s.word(i+2) == "s" && y%10 == 0 {
 			return i + 1
 		}
 	}
@@ -415,9 +418,19 @@ func (s *scanner) month(i int) int {
 	if s.isP(yk, ',') && s.attached(yk) {
 		yk++
 	}
+	if s.cls(yk) == cOf && !s.isNameMonth(i, m) {
+		yk++ // "March of 2008", "June of this year"
+	}
 	if y := s.yearNum(yk); y > 0 && !s.isNameMonth(i, m) {
 		s.emit(s.extendLeft(i), int(s.toks[yk].end), s.fmtMonth(y, m))
 		return yk + 1
+	}
+	if r := s.kw(yk); r.class == cRel && s.hasAnchor && !abbr && s.kw(yk+1).class == cUnit && s.kw(yk+1).val == unitYear && !s.kw(yk+1).plural {
+		w := s.word(yk)
+		if lowerEq(w, "this") || lowerEq(w, "last") || lowerEq(w, "next") {
+			s.emit(s.extendLeft(i), int(s.toks[yk+1].end), s.fmtMonth(s.ay+int(r.val), m))
+			return yk + 2
+		}
 	}
 	if abbr || !s.hasAnchor || !s.bareMonthOK(i, m) {
 		return i + 1
@@ -629,6 +642,9 @@ func (s *scanner) dayWord(i int) int {
 	last := i
 	if s.cls(i+1) == cPart && s.word(i) != "tonight" {
 		last = i + 1
+	}
+	if s.cls(i-1) == cOf && !lowerEq(s.word(i-2), "as") {
+		return i + 1 // "the cars of tomorrow": no particular day
 	}
 	d := s.anchor.AddDate(0, 0, int(s.kw(i).val))
 	s.emit(start, int(s.toks[last].end), s.fmtDate(d))

@@ -51,6 +51,9 @@ func TestFind(t *testing.T) {
 		{"old year with context", thu, "The abbey was built in 1066 by monks.", []string{"1066=1066"}},
 		{"old number without context", thu, "The list has 1066 entries.", nil},
 		{"year count", thu, "About 2017 people came to the fair.", nil},
+		{"year quantity", thu, "Another 2000 joined them, and about 1999 left.", nil},
+		{"fiscal year", thu, "Its fiscal 2017 results disappointed.", []string{"2017=2017"}},
+		{"clause tense", thu, "The union said in a statement late Tuesday that talks would resume Monday.", []string{"Tuesday=2018-05-29", "Monday=2018-06-04"}},
 		{"year count plural", thu, "It employs 1500 engineers and 1999 drivers.", nil},
 		{"year money", thu, "The ticket cost $2017 in total.", nil},
 		{"year thousands", thu, "There were 2,017 votes against.", nil},
@@ -62,7 +65,7 @@ func TestFind(t *testing.T) {
 		{"product names", thu, "The Boeing 747 and the A380 flew past.", nil},
 		{"index name", thu, "The Russell 2000 Index of small firms fell.", nil},
 		{"decade", thu, "Cars of the 1980s and 80s were boxy.", nil},
-		{"decade apostrophe", thu, "Music of the 1960's is back.", nil},
+		{"decade apostrophe", thu, "Music of the 1960's is back, as in the late 1980’s.", nil},
 		{"year possessive", thu, "The 2009's budget was tight.", []string{"2009=2009"}},
 		{"year modifiers", thu, "Work began in early 2009 and ended in mid-2011.", []string{"early 2009=2009", "mid-2011=2011"}},
 		{"late year", thu, "The plant shut in late 2015.", []string{"late 2015=2015"}},
@@ -134,6 +137,11 @@ func TestFind(t *testing.T) {
 		{"early month", "2009-05-14", "It wants to close the plants by early June.", []string{"early June=2009-06"}},
 		{"end of month", thu, "Work stops at the end of March.", []string{"the end of March=2018-03"}},
 		{"month range", "2018-11-18", "Output grew between April and June.", []string{"April=2018-04", "June=2018-06"}},
+		{"month of year", thu, "Output peaked in March of 2008.", []string{"March of 2008=2008-03"}},
+		{"month of this year", thu, "The biggest drop since February of this year.", []string{"February of this year=2018-02"}},
+		{"month next year", thu, "The terminal will open in January next year.", []string{"January next year=2019-01"}},
+		{"month of last year", thu, "A fund bought the stake in April of last year.", []string{"April of last year=2017-04"}},
+		{"mid month", thu, "Talks resume in mid-March.", []string{"mid-March=2018-03"}},
 		{"unambiguous bare month", thu, "January sales were weak.", []string{"January=2018-01"}},
 
 		// Words that look like months but are not.
@@ -146,6 +154,9 @@ func TestFind(t *testing.T) {
 		{"august adjective", thu, "An August body met in the hall.", nil},
 
 		// Durations and quantities are no dates.
+		{"tolerance against tense", "2007-10-20", "Prices could slip after a vote on October 18 to raise taxes.", []string{"October 18=2007-10-18"}},
+		{"passive future", thu, "Some 8 million will have been sold by June 26.", []string{"June 26=2018-06-26"}},
+		{"generic tomorrow", thu, "He spoke of the cars of tomorrow, as of today.", []string{"today=2018-05-31"}},
 		{"durations", thu, "He spent 18 years abroad, two hours in talks, and stayed for three days.", nil},
 		{"duration adjectives", thu, "A five-year plan and six months of work.", nil},
 

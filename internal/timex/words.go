@@ -23,6 +23,7 @@ const (
 	cCount            // percent, million, ...: a number before it is a quantity
 	cHoliday          // black, good, ash, super, cyber...: a weekday after it is a holiday name
 	cTitle            // mr, mrs, ms, dr, st, gov, sen ...: abbreviations ending in a dot
+	cQuant            // another, about, nearly ...: a number after it is a quantity
 )
 
 const (
@@ -45,7 +46,7 @@ type kwInfo struct {
 	plural bool // unit words: "days", "years"
 }
 
-const maxKwLen = 12
+const maxKwLen = 13
 
 var (
 	kwInfos = []kwInfo{{}}
@@ -120,6 +121,8 @@ func init() {
 	addKw([]string{"percent", "per", "pct", "million", "billion", "trillion", "thousand", "hundred", "bn", "m", "km", "kg", "mph", "ft", "mi", "points", "people", "troops", "jobs", "votes", "units", "times"}, kwInfo{class: cCount})
 	addKw([]string{"black", "good", "ash", "holy", "maundy", "easter", "super", "cyber", "bloody", "blue", "fat", "shrove", "palm", "man", "giving", "whit", "plough", "boxing"}, kwInfo{class: cHoliday})
 	addKw([]string{"mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "prof", "jr", "sr", "mt", "messrs", "capt", "cpl", "no", "vs", "fig", "inc", "ltd", "co", "corp"}, kwInfo{class: cTitle})
+
+	addKw([]string{"another", "about", "nearly", "almost", "approximately", "roughly", "some", "additional", "extra", "estimated", "only", "just"}, kwInfo{class: cQuant})
 
 	// Words that make a following bare month name or number a date.
 	addKw([]string{"in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "between", "and", "around", "circa", "c", "to", "on", "for", "fiscal", "throughout", "as", "spring", "summer", "autumn", "winter", "fall", "born", "founded", "established", "died", "built", "opened"}, kwInfo{ctx: true})
