@@ -9,6 +9,8 @@
 // built on first use (a few milliseconds), not at program start.
 package gazetteer
 
+import "strings"
+
 // PlaceType ranks places so that ambiguous names resolve to the larger place.
 type PlaceType uint8
 
@@ -81,9 +83,42 @@ func Demonym(word string) (place string, ok bool) {
 
 // Organisation reports whether name is a well-known organisation or its acronym
 // ("CIA" → "Central Intelligence Agency", "United Nations" → "United Nations").
+// A leading "The " and a trailing legal form ("Apple Inc.", "General Motors
+// Corporation", "Fiat SpA") are ignored when the full name is not listed.
 func Organisation(name string) (canonical string, ok bool) {
-	canonical, ok = tables().orgs[name]
-	return canonical, ok
+	orgs := tables().orgs
+	if canonical, ok = orgs[name]; ok {
+		return canonical, true
+	}
+	bare := strings.TrimPrefix(name, "The ")
+	if bare != name {
+		if canonical, ok = orgs[bare]; ok {
+			return canonical, true
+		}
+	}
+	if short := trimLegalForm(bare); short != bare {
+		canonical, ok = orgs[short]
+		return canonical, ok
+	}
+	return "", false
+}
+
+// legalForms are company-form words that news text appends to a company's
+// name; longest first where one ends another.
+var legalForms = []string{
+	"Incorporated", "Inc.", "Inc", "Corporation", "Corp.", "Corp", "Company", "Co.",
+	"Limited", "Ltd.", "Ltd", "LLC", "L.L.C.", "plc", "PLC", "Group", "Holdings",
+	"AG", "SE", "SA", "S.A.", "SpA", "S.p.A.", "N.V.", "NV", "GmbH", "AB", "ASA", "Oyj",
+}
+
+// trimLegalForm strips one trailing legal form and the comma before it.
+func trimLegalForm(s string) string {
+	for _, f := range legalForms {
+		if len(s) > len(f)+1 && strings.HasSuffix(s, f) && s[len(s)-len(f)-1] == ' ' {
+			return strings.TrimSuffix(strings.TrimSpace(s[:len(s)-len(f)-1]), ",")
+		}
+	}
+	return s
 }
 
 // GivenName reports whether word is a common given (first) name.

