@@ -459,7 +459,7 @@ func TestRenderStructure(t *testing.T) {
 		"redirect": {
 			`<meta http-equiv="refresh" content="0; url=../mike-pompeo/">`,
 			`<meta name="robots" content="noindex">`,
-			`<a href="../mike-pompeo/">../mike-pompeo/</a>`,
+			`<a href="../mike-pompeo/">https://newsroom.example.org/archive/people/mike-pompeo/</a>`,
 		},
 	}
 	for name, p := range fx {
