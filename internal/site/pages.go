@@ -344,15 +344,22 @@ func stripFrontMatter(md []byte) []byte {
 	return md[4+end+5:]
 }
 
+// quotesShown caps the quotes on an entity page; a page per year shows that year's.
+const quotesShown = 12
+
 func (b *builder) entityPages(e *entity) error {
 	dir := entityURL(e.key)
 	kindTitle := map[extract.Kind]string{extract.Person: "Person", extract.Place: "Place", extract.Organisation: "Organisation"}[e.key.kind]
 	section := markdown.KindDir(e.key.kind)
 	years := groupByYear(b, e.stories)
-	mk := func(dir string, groups []render.StoryGroup, withYears bool) *render.Page {
+	co := b.coMentions(e)
+	mk := func(dir string, groups []render.StoryGroup, withYears, main bool, quotes []quoteRef) *render.Page {
 		root := rootOf(dir)
 		p := b.newPage("entity", dir, e.name, section)
-		p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}, {Name: strings.Title(section), URL: root + section + "/"}}
+		p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}, {Name: kindTitle2[e.key.kind], URL: root + section + "/"}}
+		if !main {
+			p.Breadcrumbs = append(p.Breadcrumbs, render.Link{Name: e.name, URL: root + dir[:len(dir)-5]})
+		}
 		ep := &render.EntityPage{
 			Kind: e.key.kind.String(), KindLabel: kindTitle, Name: e.name,
 			Mentions: e.mentions, StoryCount: len(e.stories),
@@ -381,8 +388,10 @@ func (b *builder) entityPages(e *entity) error {
 				ep.Years = append(ep.Years, render.Link{Name: y.Heading, URL: root + entityURL(e.key) + y.ID + "/", Count: len(y.Stories)})
 			}
 		}
-		b.coMentions(e, ep, root)
-		for _, q := range e.quotes {
+		if main {
+			co.fill(b, ep, root)
+		}
+		for _, q := range quotes {
 			d := b.docs[q.doc]
 			ep.Quotes = append(ep.Quotes, render.QuoteRef{Text: d.res.Quotes[q.q].Text, Speaker: b.entLink(e, root, 0), Story: b.storyRef(q.doc, root)})
 		}
@@ -402,17 +411,26 @@ func (b *builder) entityPages(e *entity) error {
 			return err
 		}
 	}
-	if len(e.stories) <= splitByYear {
-		return b.emit(dir, mk(dir, years, false))
+	latest := e.quotes
+	if len(latest) > quotesShown {
+		latest = latest[len(latest)-quotesShown:]
 	}
-	// Long timelines: the main page shows the latest year and links to a page per year,
-	// so a new story changes only its own year's page.
-	if err := b.emit(dir, mk(dir, years[len(years)-1:], true)); err != nil {
+	if len(e.stories) <= splitByYear {
+		return b.emit(dir, mk(dir, years, false, true, latest))
+	}
+	// Long timelines: the main page shows the latest year and links to a page per year.
+	if err := b.emit(dir, mk(dir, years[len(years)-1:], true, true, latest)); err != nil {
 		return err
 	}
 	for _, y := range years {
 		ydir := dir + y.ID + "/"
-		p := mk(ydir, []render.StoryGroup{y}, true)
+		var qs []quoteRef
+		for _, q := range e.quotes {
+			if v := b.docs[q.doc].dateValue(); (v == "" && y.ID == "undated" || len(v) >= 4 && v[:4] == y.ID) && len(qs) < 50 {
+				qs = append(qs, q)
+			}
+		}
+		p := mk(ydir, []render.StoryGroup{y}, true, false, qs)
 		p.Title = e.name + " in " + y.Heading
 		if err := b.emit(ydir, p); err != nil {
 			return err
@@ -420,6 +438,8 @@ func (b *builder) entityPages(e *entity) error {
 	}
 	return nil
 }
+
+var kindTitle2 = map[extract.Kind]string{extract.Person: "People", extract.Place: "Places", extract.Organisation: "Organisations"}
 
 // groupByYear splits a timeline into years; stories carry site-relative URLs
 // (root ""), relinked per page.
@@ -460,10 +480,16 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// coMentions fills the entities and dates that share stories with e.
-func (b *builder) coMentions(e *entity, ep *render.EntityPage, root string) {
+// coData is what shares stories with an entity, computed once per entity.
+type coData struct {
+	ents  []docEntity // other entities with the number of shared stories
+	dates map[string]int
+}
+
+// coMentions counts, over the entity's stories, the other entities and the dates.
+func (b *builder) coMentions(e *entity) *coData {
 	counts := map[*entity]int{}
-	dates := map[string]int{}
+	co := &coData{dates: map[string]int{}}
 	for _, di := range e.stories {
 		for _, de := range b.idx.docEnts[di] {
 			if de.e != e {
@@ -471,12 +497,19 @@ func (b *builder) coMentions(e *entity, ep *render.EntityPage, root string) {
 			}
 		}
 		for _, v := range b.idx.docDates[di] {
-			dates[v]++
+			co.dates[v]++
 		}
 	}
 	for o, n := range counts {
-		l := b.entLink(o, root, n)
-		switch o.key.kind {
+		co.ents = append(co.ents, docEntity{e: o, count: n})
+	}
+	return co
+}
+
+func (co *coData) fill(b *builder, ep *render.EntityPage, root string) {
+	for _, de := range co.ents {
+		l := b.entLink(de.e, root, de.count)
+		switch de.e.key.kind {
 		case extract.Person:
 			ep.People = append(ep.People, l)
 		case extract.Place:
@@ -491,7 +524,7 @@ func (b *builder) coMentions(e *entity, ep *render.EntityPage, root string) {
 			*ls = (*ls)[:coMentionsMax]
 		}
 	}
-	for v, n := range dates {
+	for v, n := range co.dates {
 		ep.Dates = append(ep.Dates, render.Link{Name: dateLabel(v), URL: root + markdown.DateURL(v), Count: n, Note: v})
 	}
 	byCount(ep.Dates)
