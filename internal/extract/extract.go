@@ -40,11 +40,16 @@ type extractor struct {
 	cands []cand
 	tm    []int32 // token → mention index, -1 for none
 	mk    []Kind  // mention index → kind
+	mn    []string
+	ix    nameIndex
 }
 
 // Extract finds the entities, dates, quotes, hashtags and handles in s. It
 // reads only s (captions are skipped) and is safe for concurrent use.
 func Extract(s *story.Story) *Result {
+	if s == nil {
+		return &Result{}
+	}
 	x := &extractor{text: s.Text}
 	x.toks = make([]token, 0, len(s.Text)/5+8)
 	for _, p := range s.Paragraphs {

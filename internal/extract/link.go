@@ -87,10 +87,68 @@ func (x *extractor) context() {
 	}
 }
 
+// wordPrefix reports whether s starts with the words of p ("Apple Computer", "Apple").
+func wordPrefix(s, p string) bool {
+	return len(s) > len(p) && s[len(p)] == ' ' && s[:len(p)] == p
+}
+
+// wordSuffix reports whether s ends with the words of p.
+func wordSuffix(s, p string) bool {
+	return len(s) > len(p) && s[len(s)-len(p)-1] == ' ' && s[len(s)-len(p):] == p
+}
+
+type indexKey struct {
+	kind Kind
+	str  uint8
+	name string
+}
+
+// nameIndex lists, once per distinct name, the multi-word names of a story
+// by word, so that linking short forms is not quadratic in long stories.
+type nameIndex struct {
+	personByWord map[string][]int
+	orgByFirst   map[string][]int
+	byInitial    map[byte][]int
+}
+
+func (x *extractor) index() {
+	ix := nameIndex{personByWord: map[string][]int{}, orgByFirst: map[string][]int{}, byInitial: map[byte][]int{}}
+	seen := map[indexKey]bool{}
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.drop || c.kind == 0 || c.b-c.a < 2 {
+			continue
+		}
+		key := indexKey{c.kind, c.str, x.span(c.a, c.b)}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		switch c.kind {
+		case Person:
+			for t := c.a; t < c.b; t++ {
+				w := x.word(t)
+				if l := ix.personByWord[w]; len(l) == 0 || l[len(l)-1] != i {
+					ix.personByWord[w] = append(l, i)
+				}
+			}
+		case Organisation:
+			ix.orgByFirst[x.word(c.a)] = append(ix.orgByFirst[x.word(c.a)], i)
+		}
+		if c.kind != Person {
+			if w := x.word(c.a); w != "" {
+				ix.byInitial[w[0]] = append(ix.byInitial[w[0]], i)
+			}
+		}
+	}
+	x.ix = ix
+}
+
 // consistency gives every mention of a name the kind its best-evidenced
 // mention has, ties short forms to the full names of the story, and falls
 // back to defaults for names with no evidence at all.
 func (x *extractor) consistency() {
+	x.index()
 	// Sentence-initial common words ("Shares", "Officials") are not names
 	// unless the story uses them as names elsewhere.
 	best := map[string]int{} // bare text → index of the best-evidenced candidate
@@ -253,7 +311,7 @@ func (x *extractor) multiDefault(c *cand) (Kind, uint8) {
 
 // partOfPerson returns a person candidate whose full name holds the word w.
 func (x *extractor) partOfPerson(w string) int {
-	for i := range x.cands {
+	for _, i := range x.ix.personByWord[w] {
 		c := &x.cands[i]
 		if c.kind != Person || c.b-c.a < 2 || c.str < strRule || c.drop {
 			continue
@@ -274,7 +332,7 @@ func (x *extractor) prefixOfOrg(a, b int) int {
 	if n == 1 && class(x.word(a))&wGeneric != 0 {
 		return -1
 	}
-	for i := range x.cands {
+	for _, i := range x.ix.orgByFirst[x.word(a)] {
 		c := &x.cands[i]
 		if c.kind != Organisation || c.str < strRule || c.b-c.a <= n || c.drop {
 			continue
@@ -295,7 +353,10 @@ func (x *extractor) prefixOfOrg(a, b int) int {
 
 // acronymOf returns an organisation or place candidate whose initials spell w.
 func (x *extractor) acronymOf(w string) int {
-	for i := range x.cands {
+	if w == "" {
+		return -1
+	}
+	for _, i := range x.ix.byInitial[w[0]] {
 		c := &x.cands[i]
 		if c.kind == 0 || c.kind == Person || c.b-c.a < 2 || c.drop {
 			continue
@@ -327,6 +388,7 @@ func (x *extractor) initials(a, b int, acr string) bool {
 // names sets each candidate's Name: the fullest form of its entity in the
 // story, titles stripped; short forms that fit several entities stay "".
 func (x *extractor) names() {
+	x.index()
 	var buf []int
 	for i := range x.cands {
 		c := &x.cands[i]
@@ -412,7 +474,7 @@ func (x *extractor) definedAcronym(i int) int {
 func (x *extractor) longerPerson(c *cand, bare string) string {
 	best := bare
 	fw, lw := x.word(c.a), x.word(c.b-1)
-	for i := range x.cands {
+	for _, i := range x.ix.personByWord[fw] {
 		d := &x.cands[i]
 		if d.kind != Person || d.drop || d.b-d.a <= c.b-c.a {
 			continue
@@ -429,7 +491,7 @@ func (x *extractor) longerPerson(c *cand, bare string) string {
 // personsWith returns one candidate index per distinct full person name in
 // the story that holds the word w (a surname, or a family name written first).
 func (x *extractor) personsWith(w string, out []int) []int {
-	for i := range x.cands {
+	for _, i := range x.ix.personByWord[w] {
 		c := &x.cands[i]
 		if c.kind != Person || c.drop || c.b-c.a < 2 {
 			continue
@@ -451,11 +513,11 @@ func (x *extractor) personsWith(w string, out []int) []int {
 		for _, j := range out {
 			o := &x.cands[j]
 			of := normSpace(x.span(o.a, o.b))
-			if of == full || strings.HasPrefix(of, full+" ") || strings.HasSuffix(of, " "+full) {
+			if of == full || wordPrefix(of, full) || wordSuffix(of, full) {
 				dup = true
 				break
 			}
-			if strings.HasPrefix(full, of+" ") || strings.HasSuffix(full, " "+of) {
+			if wordPrefix(full, of) || wordSuffix(full, of) {
 				// keep the longer name's candidate
 				for k := range out {
 					if out[k] == j {
@@ -488,7 +550,7 @@ func (x *extractor) fullestOrg(c *cand) int {
 	}
 	best := -1
 	var bestCore string
-	for i := range x.cands {
+	for _, i := range x.ix.orgByFirst[x.word(c.a)] {
 		d := &x.cands[i]
 		if d.kind != Organisation || d.drop || d.b-d.a <= n {
 			continue
@@ -512,11 +574,11 @@ func (x *extractor) fullestOrg(c *cand) int {
 			continue
 		}
 		if best >= 0 && bestCore != core {
-			if strings.HasPrefix(core, bestCore+" ") {
+			if wordPrefix(core, bestCore) {
 				best, bestCore = i, core
 				continue
 			}
-			if strings.HasPrefix(bestCore, core+" ") {
+			if wordPrefix(bestCore, core) {
 				continue
 			}
 			if bestCore == x.orgCore(c.a, c.b) {

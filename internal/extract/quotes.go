@@ -46,9 +46,11 @@ func (x *extractor) quotes(idx []int) []Quote {
 	}
 	x.tm = tm
 	x.mk = x.mk[:0]
+	x.mn = x.mn[:0]
 	for ci := range x.cands {
 		if idx[ci] >= 0 {
 			x.mk = append(x.mk, x.cands[ci].kind)
+			x.mn = append(x.mn, x.cands[ci].name)
 		}
 	}
 	var qs []rawQuote
@@ -95,7 +97,7 @@ func (x *extractor) quotes(idx []int) []Quote {
 			}
 			if qi > 0 {
 				p := &qs[qi-1]
-				if p.speaker >= 0 && !x.mentionBetween(p.close, q.open) &&
+				if p.speaker >= 0 && !x.otherPersonBetween(p.close, q.open, p.speaker) &&
 					(p.para == q.para || (p.para == q.para-1 && q.open == x.paras[q.para][0])) {
 					q.speaker, q.how = p.speaker, 2
 				}
@@ -118,14 +120,26 @@ func (x *extractor) quotes(idx []int) []Quote {
 	return out
 }
 
-// mentionBetween reports a person mention among tokens (a,b).
-func (x *extractor) mentionBetween(a, b int) bool {
+// otherPersonBetween reports a person other than the speaker named among
+// tokens (a,b).
+func (x *extractor) otherPersonBetween(a, b, speaker int) bool {
 	for t := a + 1; t < b && t < len(x.toks); t++ {
-		if m := x.tm[t]; m >= 0 && x.mentionKind(int(m)) == Person {
+		m := x.tm[t]
+		if m < 0 || int(m) == speaker || x.mentionKind(int(m)) != Person {
+			continue
+		}
+		if n := x.mentionName(int(m)); n == "" || n != x.mentionName(speaker) {
 			return true
 		}
 	}
 	return false
+}
+
+func (x *extractor) mentionName(m int) string {
+	if m < 0 || m >= len(x.mn) {
+		return ""
+	}
+	return x.mn[m]
 }
 
 func (x *extractor) mentionKind(m int) Kind {
