@@ -121,6 +121,8 @@ func (s *scanner) match(i int) int {
 			return s.ago(i)
 		case cThe:
 			return s.theOrdinal(i)
+		case cFeast:
+			return s.feast(i)
 		}
 	}
 	return i
@@ -599,6 +601,10 @@ func (s *scanner) weekday(i int) int {
 	if s.cls(i-1) == cHoliday && s.isCap(i-1) {
 		return i + 1 // "Black Monday", "Good Friday": named days
 	}
+	if s.isCap(i+1) && !s.sentenceStart(i+1) && isPaper(s.word(i+1)) ||
+		lowerEq(s.word(i-1), "on") && s.word(i-2) == "Mail" {
+		return i + 1 // "the Sunday Times", "the Mail on Sunday"
+	}
 	// "Monday, June 12" and "Monday 12 June": the full date says it.
 	n := i + 1
 	if s.isP(n, ',') {
@@ -634,6 +640,9 @@ func (s *scanner) weekday(i int) int {
 func (s *scanner) dayWord(i int) int {
 	if !s.hasAnchor {
 		return i + 1
+	}
+	if s.isCap(i) && !s.sentenceStart(i) && (s.cls(i-1) == cThe || s.isCap(i-1) && s.cls(i-1) == cNone) {
+		return i + 1 // "USA Today", "the Today programme"
 	}
 	start := int(s.toks[i].start)
 	if s.cls(i-1) == cEdge {
@@ -816,4 +825,59 @@ func lowerEq(w, lower string) bool {
 		}
 	}
 	return true
+}
+
+// isPaper reports whether w, after a weekday, names a newspaper.
+func isPaper(w string) bool {
+	switch w {
+	case "Times", "Telegraph", "Herald", "Express", "Mirror", "Post", "Independent", "Tribune", "Mail",
+		"Star", "Observer", "Standard", "Sun", "Age", "Business", "Sport", "People", "World":
+		return true
+	}
+	return false
+}
+
+// feast matches fixed-date holidays: "Christmas (Day|Eve)", "New Year's
+// (Day|Eve)", with an optional year after them.
+func (s *scanner) feast(i int) int {
+	if !s.isCap(i) {
+		return i + 1
+	}
+	m, d, last := 12, 25, i
+	switch {
+	case lowerEq(s.word(i), "christmas"):
+		switch s.word(i + 1) {
+		case "Day":
+			last = i + 1
+		case "Eve":
+			d, last = 24, i+1
+		}
+	case lowerEq(s.word(i), "new"):
+		// New Year's Day / New Year's Eve; "New Year" alone is a season.
+		if s.word(i+1) != "Year" || !(s.isP(i+2, '\'') || s.isP(i+2, '’')) || s.word(i+3) != "s" {
+			return i + 1
+		}
+		switch s.word(i + 4) {
+		case "Day":
+			m, d = 1, 1
+		case "Eve":
+			m, d = 12, 31
+		default:
+			return i + 1
+		}
+		last = i + 4
+	default:
+		return i + 1
+	}
+	if y := s.yearNum(last + 1); y > 0 {
+		s.emit(int(s.toks[i].start), int(s.toks[last+1].end), s.fmtDay(y, m, d))
+		return last + 2
+	}
+	if !s.hasAnchor {
+		return last + 1
+	}
+	if y, ok := s.inferDay(m, d, s.tense(i, last+1)); ok {
+		s.emit(int(s.toks[i].start), int(s.toks[last].end), s.fmtDay(y, m, d))
+	}
+	return last + 1
 }

@@ -23,6 +23,8 @@ func TestFind(t *testing.T) {
 		{"iso invalid", thu, "Code 2018-13-45 is not a date.", nil},
 		{"day month year", thu, "The ferry first sailed on 12 June 2018.", []string{"12 June 2018=2018-06-12"}},
 		{"month day comma year", thu, "It opened on June 12, 2018, to crowds.", []string{"June 12, 2018=2018-06-12"}},
+		{"month ordinal comma year", thu, "Markets fell on September 15th, 2008.", []string{"September 15th, 2008=2008-09-15"}},
+		{"edge month year", thu, "It ships in early September 2019 and at the start of 2020.", []string{"early September 2019=2019-09", "the start of 2020=2020"}},
 		{"month day year no comma", thu, "Trading ended on March 4 2009 at noon.", []string{"March 4 2009=2009-03-04"}},
 		{"abbreviated month", thu, "The law passed on Sept. 5, 2017 after a long fight.", []string{"Sept. 5, 2017=2017-09-05"}},
 		{"abbreviated month year", thu, "Figures for Jan 2010 were revised.", []string{"Jan 2010=2010-01"}},
@@ -152,6 +154,16 @@ func TestFind(t *testing.T) {
 		{"person april", thu, "April Smith said the school would reopen.", nil},
 		{"person june", thu, "The singer June Carter arrived.", nil},
 		{"august adjective", thu, "An August body met in the hall.", nil},
+
+		// Names that hold date words.
+		{"newspapers", thu, "The Sunday Times and the Mail on Sunday printed it; USA Today and the Today programme too.", nil},
+		{"weekday then name", thu, "On Monday President Lee met him.", []string{"Monday=2018-05-28"}},
+
+		// Fixed-date holidays.
+		{"christmas past", "2018-01-10", "Sales slumped after Christmas.", []string{"Christmas=2017-12-25"}},
+		{"christmas eve future", thu, "The shops will close on Christmas Eve.", []string{"Christmas Eve=2018-12-24"}},
+		{"new year's day", thu, "The law took effect on New Year’s Day 2016.", []string{"New Year’s Day 2016=2016-01-01"}},
+		{"new year season", thu, "A New Year party and New York.", nil},
 
 		// Durations and quantities are no dates.
 		{"tolerance against tense", "2007-10-20", "Prices could slip after a vote on October 18 to raise taxes.", []string{"October 18=2007-10-18"}},

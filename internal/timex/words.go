@@ -24,6 +24,7 @@ const (
 	cHoliday          // black, good, ash, super, cyber...: a weekday after it is a holiday name
 	cTitle            // mr, mrs, ms, dr, st, gov, sen ...: abbreviations ending in a dot
 	cQuant            // another, about, nearly ...: a number after it is a quantity
+	cFeast            // christmas, new: may start a fixed-date holiday
 )
 
 const (
@@ -122,6 +123,7 @@ func init() {
 	addKw([]string{"black", "good", "ash", "holy", "maundy", "easter", "super", "cyber", "bloody", "blue", "fat", "shrove", "palm", "man", "giving", "whit", "plough", "boxing"}, kwInfo{class: cHoliday})
 	addKw([]string{"mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "prof", "jr", "sr", "mt", "messrs", "capt", "cpl", "no", "vs", "fig", "inc", "ltd", "co", "corp"}, kwInfo{class: cTitle})
 
+	addKw([]string{"christmas", "new"}, kwInfo{class: cFeast})
 	addKw([]string{"another", "about", "nearly", "almost", "approximately", "roughly", "some", "additional", "extra", "estimated", "only", "just"}, kwInfo{class: cQuant})
 
 	// Words that make a following bare month name or number a date.
