@@ -230,13 +230,13 @@ func TestGivenName(t *testing.T) {
 
 func TestCommonWord(t *testing.T) {
 	for _, w := range []string{"But", "The", "the", "However", "And", "will", "Will", "reading", "Reading",
-		"government", "Minister", "Don't", "Don’t", "IT'S", "a", "I"} {
+		"government", "Minister", "Don't", "Don’t", "IT'S", "a", "I", "Yes", "North", "Mark", "President"} {
 		if !CommonWord(w) {
 			t.Errorf("CommonWord(%q) = false", w)
 		}
 	}
 	// mostly-capitalised words in the frequency source are names, not common words
-	for _, w := range []string{"", "Mark", "China", "Pyongyang", "Mike", "x", "Don", "naïve",
+	for _, w := range []string{"", "Michael", "China", "Pyongyang", "Mike", "x", "Don", "naïve",
 		strings.Repeat("a", 40), "Washington"} {
 		if CommonWord(w) {
 			t.Errorf("CommonWord(%q) = true", w)

