@@ -99,29 +99,54 @@ func (w *Watcher) reconcile() error {
 		want[filepath.Dir(t)] = true
 		walkDirs(t, want)
 	}
-	have := map[string]bool{}
 	for _, p := range w.fw.WatchList() {
-		have[p] = true
-	}
-	for p := range have {
 		if !want[p] {
 			_ = w.fw.Remove(p)
 		}
 	}
+	w.parents = parents
+	w.dirs = map[string]bool{}
 	var firstErr error
-	for _, p := range sortedKeys(want) {
-		if have[p] {
-			continue
-		}
+	for _, p := range sortedKeys(parents) {
 		if err := w.fw.Add(p); err != nil && !errors.Is(err, fs.ErrNotExist) && firstErr == nil {
 			firstErr = fmt.Errorf("watch %s: %w", p, err)
 		}
 	}
-	w.parents = parents
-	w.dirs = map[string]bool{}
-	for p := range want {
-		if w.inTree(p) {
-			w.dirs[p] = true
+	for _, t := range w.trees {
+		if err := w.addTree(t); err != nil && firstErr == nil {
+			firstErr = err
+		}
+	}
+	return firstErr
+}
+
+// addTree watches dir and every folder below it. Each folder is watched
+// before it is listed: a subfolder made before the listing is found by it,
+// one made after is reported by the watch.
+func (w *Watcher) addTree(dir string) error {
+	st, err := os.Lstat(dir)
+	if err != nil || !st.IsDir() {
+		return nil // gone already, or a link: the build does not enter links
+	}
+	if !w.dirs[dir] {
+		if err := w.fw.Add(dir); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return fmt.Errorf("watch %s: %w", dir, err)
+		}
+		w.dirs[dir] = true
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var firstErr error
+	for _, e := range entries {
+		if e.IsDir() && !skipDir(e.Name()) {
+			if err := w.addTree(filepath.Join(dir, e.Name())); err != nil && firstErr == nil {
+				firstErr = err
+			}
 		}
 	}
 	return firstErr
@@ -205,19 +230,8 @@ func (w *Watcher) relevant(ev fsnotify.Event) (relevant, dirty bool) {
 		return false, false
 	}
 	if ev.Has(fsnotify.Create) {
-		if st, err := os.Lstat(p); err == nil && st.IsDir() {
-			set := map[string]bool{}
-			walkDirs(p, set)
-			for _, d := range sortedKeys(set) {
-				if w.dirs[d] {
-					continue
-				}
-				if err := w.fw.Add(d); err != nil && !errors.Is(err, fs.ErrNotExist) {
-					dirty = true
-					continue
-				}
-				w.dirs[d] = true
-			}
+		if err := w.addTree(p); err != nil {
+			dirty = true
 		}
 	}
 	return true, dirty
