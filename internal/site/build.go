@@ -253,14 +253,51 @@ func compact(r *extract.Result) {
 }
 
 // summary is the start of the story's first paragraph, for lists.
+// When the title is the first sentence, the summary starts after it, so that
+// a list does not say the same words twice.
 func summary(s *story.Story) string {
 	for _, p := range s.Paragraphs {
 		if p.Caption {
 			continue
 		}
-		return shorten(strings.Join(strings.Fields(s.Text[p.Start:p.End]), " "), 220)
+		text := strings.Join(strings.Fields(s.Text[p.Start:p.End]), " ")
+		if !s.TitleFromFrontMatter {
+			head := strings.TrimSuffix(s.Title, "…")
+			if strings.HasPrefix(text, head) {
+				rest := text[len(head):]
+				if i := sentenceEnd(rest); i >= 0 {
+					rest = rest[i:]
+				} else {
+					rest = ""
+				}
+				text = strings.TrimSpace(rest)
+			}
+		}
+		return shorten(text, 220)
 	}
 	return ""
+}
+
+// sentenceEnd is the offset just after the first ". ", "? " or "! " in s, or -1.
+func sentenceEnd(s string) int {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i+1] == ' ' {
+			return i + 2
+		}
+	}
+	return -1
+}
+
+// linkLabel is a short label for an external link: its host.
+func linkLabel(u string) string {
+	h := strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	if i := strings.IndexAny(h, "/?#"); i >= 0 {
+		h = h[:i]
+	}
+	if h == "" {
+		return u
+	}
+	return strings.TrimPrefix(h, "www.")
 }
 
 // shorten cuts s at a word boundary to at most n bytes, adding an ellipsis.

@@ -177,7 +177,7 @@ func (b *builder) storyRefs(ds []int32, root string) []render.StoryRef {
 func entityURL(k entKey) string { return markdown.KindDir(k.kind) + "/" + k.id + "/" }
 
 func (b *builder) entLink(e *entity, root string, count int) render.Link {
-	return render.Link{Name: e.name, URL: root + entityURL(e.key), Count: count, Note: e.key.kind.String()}
+	return render.Link{Name: e.name, URL: root + entityURL(e.key), Count: count}
 }
 
 // byCount orders links by count, then name, then URL: a total order.
@@ -368,7 +368,7 @@ func (b *builder) entityPages(e *entity) error {
 			ep.Aliases = e.info.Aliases
 			ep.Description = e.info.Description
 			for _, l := range e.info.Links {
-				ep.Links = append(ep.Links, render.Link{Name: l, URL: l})
+				ep.Links = append(ep.Links, render.Link{Name: linkLabel(l), URL: l})
 			}
 		}
 		p.Description = fmt.Sprintf("%s: %d %s in the archive.", e.name, len(e.stories), plural(len(e.stories), "story", "stories"))
@@ -385,7 +385,7 @@ func (b *builder) entityPages(e *entity) error {
 		}
 		if withYears {
 			for _, y := range years {
-				ep.Years = append(ep.Years, render.Link{Name: y.Heading, URL: root + entityURL(e.key) + y.ID + "/", Count: len(y.Stories)})
+				ep.Years = append(ep.Years, render.Link{Name: y.Heading, URL: root + entityURL(e.key) + yearDir(y) + "/", Count: len(y.Stories)})
 			}
 		}
 		if main {
@@ -423,10 +423,10 @@ func (b *builder) entityPages(e *entity) error {
 		return err
 	}
 	for _, y := range years {
-		ydir := dir + y.ID + "/"
+		ydir := dir + yearDir(y) + "/"
 		var qs []quoteRef
 		for _, q := range e.quotes {
-			if v := b.docs[q.doc].dateValue(); (v == "" && y.ID == "undated" || len(v) >= 4 && v[:4] == y.ID) && len(qs) < 50 {
+			if v := b.docs[q.doc].dateValue(); (v == "" && y.ID == "undated" || len(v) >= 4 && v[:4] == yearDir(y)) && len(qs) < 50 {
 				qs = append(qs, q)
 			}
 		}
@@ -438,6 +438,9 @@ func (b *builder) entityPages(e *entity) error {
 	}
 	return nil
 }
+
+// yearDir is the folder of a timeline group's page: "2018" or "undated".
+func yearDir(g render.StoryGroup) string { return strings.TrimPrefix(g.ID, "y") }
 
 var kindTitle2 = map[extract.Kind]string{extract.Person: "People", extract.Place: "Places", extract.Organisation: "Organisations"}
 
@@ -451,12 +454,16 @@ func groupByYear(b *builder, ds []int32) []render.StoryGroup {
 		if v != "" {
 			y = v[:4]
 		}
-		if len(groups) == 0 || groups[len(groups)-1].ID != y {
+		id := "y" + y // an anchor id that does not start with a digit
+		if y == "undated" {
+			id = y
+		}
+		if len(groups) == 0 || groups[len(groups)-1].ID != id {
 			h := y
 			if y == "undated" {
 				h = "Undated"
 			}
-			groups = append(groups, render.StoryGroup{Heading: h, ID: y})
+			groups = append(groups, render.StoryGroup{Heading: h, ID: id})
 		}
 		g := &groups[len(groups)-1]
 		g.Stories = append(g.Stories, b.storyRef(di, ""))
