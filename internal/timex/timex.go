@@ -298,6 +298,8 @@ func (s *scanner) year(i int) int {
 		return i + 1 // "another 2000 joined"
 	}
 	// What comes after must not make the number a count: "2017 people".
+	// A plural after a likely year in a year's slot is the sentence going
+	// on: "In 2009 sales fell", "2010 brings".
 	next := s.kw(i + 1)
 	if i+1 < len(s.toks) && !lowerEq(s.word(i-1), "fiscal") {
 		nt := &s.toks[i+1]
@@ -306,7 +308,10 @@ func (s *scanner) year(i int) int {
 			if next.class == cCount || next.class == cTimeUnit || next.class == cUnit || next.class == cOrd {
 				return i + 1
 			}
-			if next.class == cNone && next.tense == 0 && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != 'u' && w[len(w)-2] != 'i' {
+			slot := s.sentenceStart(i) || s.kw(i-1).ctx && s.cls(i-1) != cOf && s.cls(i-1) != cNone ||
+				s.kw(i-1).ctx && isYearPrep(s.word(i-1))
+			if next.class == cNone && next.tense == 0 && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != 'u' && w[len(w)-2] != 'i' &&
+				!(slot && y >= 1950 && y <= 2050) {
 				return i + 1 // a plural noun: "1500 employees"
 			}
 		}
@@ -881,3 +886,16 @@ func (s *scanner) feast(i int) int {
 	}
 	return last + 1
 }
+
+// isYearPrep reports whether w, before a number, most often introduces a
+// year ("in 2009", "since 1998").
+func isYearPrep(w string) bool {
+	for _, p := range yearPreps {
+		if lowerEq(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var yearPreps = [...]string{"in", "since", "until", "till", "by", "during", "from", "through", "throughout", "before", "after"}

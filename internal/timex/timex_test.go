@@ -56,6 +56,8 @@ func TestFind(t *testing.T) {
 		{"year quantity", thu, "Another 2000 joined them, and about 1999 left.", nil},
 		{"fiscal year", thu, "Its fiscal 2017 results disappointed.", []string{"2017=2017"}},
 		{"clause tense", thu, "The union said in a statement late Tuesday that talks would resume Monday.", []string{"Tuesday=2018-05-29", "Monday=2018-06-04"}},
+		{"year then plural", thu, "In 2009 sales fell. 2010 brings hope. Since 1998 prices rose.", []string{"2009=2009", "2010=2010", "1998=1998"}},
+		{"count after in", thu, "The virus spread in 1200 homes.", nil},
 		{"year count plural", thu, "It employs 1500 engineers and 1999 drivers.", nil},
 		{"year money", thu, "The ticket cost $2017 in total.", nil},
 		{"year thousands", thu, "There were 2,017 votes against.", nil},
