@@ -147,10 +147,13 @@ func tokenize(s string, start, end int, toks []token) []token {
 			t.flags |= fDigit
 		}
 		// Dotted acronyms: U.S., U.K., N.V.
-		if sz == 1 && i+3 <= end && s[i+1] == '.' && i+2 < end && isASCIILetter(s[i+2]) && (i+3 >= end || s[i+3] == '.') {
+		if sz == 1 && isASCIILetter(s[i]) && i+3 <= end && s[i+1] == '.' && i+2 < end && isASCIILetter(s[i+2]) && (i+3 >= end || s[i+3] == '.') {
 			j := i
 			for j+1 < end && isASCIILetter(s[j]) && s[j+1] == '.' {
 				j += 2
+			}
+			if j == i {
+				j = i + 1 // cannot happen with a letter at i; guarantees progress
 			}
 			t.end = int32(j)
 			t.nameEnd = t.end
