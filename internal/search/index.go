@@ -1,0 +1,230 @@
+// Package search writes the static search index the search page queries in
+// the browser (themes/default/static/js/search.js): no server, no external
+// service, and a query downloads only the few small files it needs.
+//
+// Layout under search/ (all JSON, deterministic):
+//
+//	index.json     manifest: version, counts, shard keys, stop words, and the
+//	               top entities per initial (for a one-letter query)
+//	t/<key>.json   a term shard: words starting with <key> (their first two
+//	               characters, longer keys where a shard grew too big) mapped
+//	               to postings, plus, in two-character shards, the entities
+//	               with a name word starting with <key>
+//	s/<n>.json     story titles, URLs and dates for ids n*chunk … n*chunk+chunk-1
+//
+// Postings are strings: per story, the gap from the previous story id and
+// a weight (term frequency, capped, plus 16 if the word is in the title),
+// each number in base-32 digits of a 64-character alphabet with a
+// continuation bit. Story ids are ordered newest first, so ties rank recent
+// stories higher.
+package search
+
+import (
+	"errors"
+	"sync"
+)
+
+// Story is one story to index. The builder keeps only its title, URL and
+// date; the text is tokenised and dropped.
+type Story struct {
+	Title string
+	// URL is site-relative, "2018/05/31/slug/"; unique within the archive.
+	URL string
+	// Date is YYYY-MM-DD, or "" when undated.
+	Date string
+	// Text is what to search besides the title: the story's paragraphs.
+	Text string
+}
+
+// Entity is a person, place or organisation with a page.
+type Entity struct {
+	Name string
+	// Kind is "person", "place" or "organisation"; search.js shows it.
+	Kind string
+	// URL is site-relative, "people/mike-pompeo/".
+	URL string
+	// Count is the number of stories that mention it; it ranks entities.
+	Count int
+}
+
+// Options tune the index; zero values take the defaults.
+type Options struct {
+	// MaxPostings keeps, for a word found in more stories, only the stories
+	// where it weighs most (title, then frequency, then newest).
+	MaxPostings int
+	// ChunkSize is the number of stories per metadata file.
+	ChunkSize int
+	// ShardBytes is the size above which a term shard is split by the next
+	// character of its words.
+	ShardBytes int
+	// TopEntities is the number of entities listed per initial in index.json.
+	TopEntities int
+}
+
+// Defaults chosen on a 10,000-story generated archive: they keep a query
+// typed key by key well under 300 kB (gzip) while shards hold enough
+// postings to rank well.
+const (
+	DefaultMaxPostings = 800
+	DefaultChunkSize   = 24
+	DefaultShardBytes  = 40 << 10
+	DefaultTopEntities = 6
+)
+
+func (o Options) withDefaults() Options {
+	if o.MaxPostings <= 0 {
+		o.MaxPostings = DefaultMaxPostings
+	}
+	if o.ChunkSize <= 0 {
+		o.ChunkSize = DefaultChunkSize
+	}
+	if o.ShardBytes <= 0 {
+		o.ShardBytes = DefaultShardBytes
+	}
+	if o.TopEntities <= 0 {
+		o.TopEntities = DefaultTopEntities
+	}
+	return o
+}
+
+// Weights packed into the low bits of a posting.
+const (
+	weightBits  = 5
+	weightMask  = 1<<weightBits - 1
+	titleWeight = 16
+	maxTF       = titleWeight - 1
+	maxStories  = 1 << (32 - weightBits)
+)
+
+type storyMeta struct {
+	title, url, date string
+	rank             uint64 // storyRank
+}
+
+// Builder collects stories and entities. Add and AddEntity are safe for
+// concurrent use; the result does not depend on the order of calls.
+type Builder struct {
+	opts Options
+
+	mu       sync.Mutex
+	terms    map[string]int32 // term → term id
+	termStr  []string
+	postings [][]uint32 // by term id: internal story id << weightBits | weight
+	stories  []storyMeta
+	entities []Entity
+
+	pool      sync.Pool // *scratch
+	pruneKeys []pruneKey
+}
+
+// NewBuilder returns an empty index builder.
+func NewBuilder(opts Options) *Builder {
+	return &Builder{opts: opts.withDefaults(), terms: make(map[string]int32)}
+}
+
+// scratch is one goroutine's tokenising state, reused across stories so a
+// word allocates only the first time that goroutine sees it.
+type scratch struct {
+	slot    map[string]int32 // term → local slot
+	gid     []int32          // local slot → term id; -1 unknown, stopSlot for stop words
+	count   []uint16         // per slot: occurrences in the current story
+	title   []bool
+	str     []string // local slot → term
+	touched []int32
+	buf     []byte
+}
+
+const stopSlot = -2
+
+func newScratch() *scratch {
+	s := &scratch{slot: make(map[string]int32, 1024)}
+	for _, w := range stopWords {
+		s.slot[w] = int32(len(s.gid))
+		s.str = append(s.str, w)
+		s.gid = append(s.gid, stopSlot)
+		s.count = append(s.count, 0)
+		s.title = append(s.title, false)
+	}
+	return s
+}
+
+func (s *scratch) add(tok []byte, runes int, inTitle bool) {
+	if !indexable(tok, runes) {
+		return
+	}
+	i, ok := s.slot[string(tok)]
+	if !ok {
+		i = int32(len(s.gid))
+		term := string(tok)
+		s.slot[term] = i
+		s.str = append(s.str, term)
+		s.gid = append(s.gid, -1)
+		s.count = append(s.count, 0)
+		s.title = append(s.title, false)
+	}
+	if s.gid[i] == stopSlot {
+		return
+	}
+	if s.count[i] == 0 {
+		s.touched = append(s.touched, i)
+	}
+	if s.count[i] < maxTF {
+		s.count[i]++
+	}
+	if inTitle {
+		s.title[i] = true
+	}
+}
+
+// Add indexes one story.
+func (b *Builder) Add(st Story) error {
+	s, _ := b.pool.Get().(*scratch)
+	if s == nil {
+		s = newScratch()
+	}
+	defer b.pool.Put(s)
+	s.touched = s.touched[:0]
+	s.buf = tokenize(st.Title, s.buf, func(tok []byte, runes int) { s.add(tok, runes, true) })
+	s.buf = tokenize(st.Text, s.buf, func(tok []byte, runes int) { s.add(tok, runes, false) })
+
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.stories) >= maxStories {
+		return errors.New("search: too many stories")
+	}
+	id := uint32(len(b.stories))
+	b.stories = append(b.stories, storyMeta{title: st.Title, url: st.URL, date: st.Date, rank: storyRank(st.Date, st.URL)})
+	for _, i := range s.touched {
+		g := s.gid[i]
+		if g < 0 {
+			term := s.str[i]
+			var ok bool
+			if g, ok = b.terms[term]; !ok {
+				g = int32(len(b.termStr))
+				b.terms[term] = g
+				b.termStr = append(b.termStr, term)
+				b.postings = append(b.postings, nil)
+			}
+			s.gid[i] = g
+		}
+		w := uint32(s.count[i])
+		if s.title[i] {
+			w |= titleWeight
+		}
+		p := append(b.postings[g], id<<weightBits|w)
+		if len(p) >= 4*b.opts.MaxPostings {
+			p = b.prune(p)
+		}
+		b.postings[g] = p
+		s.count[i] = 0
+		s.title[i] = false
+	}
+	return nil
+}
+
+// AddEntity adds an entity to the index.
+func (b *Builder) AddEntity(e Entity) {
+	b.mu.Lock()
+	b.entities = append(b.entities, e)
+	b.mu.Unlock()
+}

@@ -1,0 +1,248 @@
+package search
+
+import (
+	"bufio"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/storygen/storygen/internal/story"
+)
+
+// TestMeasureCorpus reports what the 40 queries of the byte budget download on
+// a generated archive:
+//
+//	python3 ../shared/bench/gen_corpus.py -n 10000 -o /tmp/c10k/content --truth /tmp/c10k/truth.jsonl
+//	STORYGEN_SEARCH_CORPUS=/tmp/c10k/content go test -run MeasureCorpus -v ./internal/search/
+//
+// Entities come from the generator's truth file (a perfect extractor), read
+// from STORYGEN_SEARCH_TRUTH or truth.jsonl beside the content folder.
+func TestMeasureCorpus(t *testing.T) {
+	dir := os.Getenv("STORYGEN_SEARCH_CORPUS")
+	if dir == "" {
+		t.Skip("set STORYGEN_SEARCH_CORPUS to a generated content folder to measure")
+	}
+	truth := os.Getenv("STORYGEN_SEARCH_TRUTH")
+	if truth == "" {
+		truth = filepath.Join(filepath.Dir(dir), "truth.jsonl")
+	}
+	stories, texts := loadCorpus(t, dir)
+	entities := loadTruthEntities(t, truth)
+	t.Logf("%d stories, %d entities", len(stories), len(entities))
+
+	fs := newMemFS()
+	runtime.GC()
+	start := time.Now()
+	b := NewBuilder(Options{})
+	parallelAdd(t, b, stories)
+	for _, e := range entities {
+		b.AddEntity(e)
+	}
+	if err := b.Write(fs); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("index built in %v (add + write, %d cores)", time.Since(start).Round(time.Millisecond), runtime.GOMAXPROCS(0))
+
+	js, err := os.ReadFile("../../themes/default/static/js/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jsGz := gzipSize(js)
+	report(t, fs.files, jsGz, budgetQueries(entities, texts))
+}
+
+func report(t *testing.T, files map[string][]byte, jsGz int, queries []string) {
+	t.Helper()
+	gz := map[string]int{}
+	total, maxFile, maxName := 0, 0, ""
+	for name, data := range files {
+		g := gzipSize(data)
+		gz[name] = g
+		total += len(data)
+		if len(data) > maxFile {
+			maxFile, maxName = len(data), name
+		}
+	}
+	t.Logf("index: %d files, %d bytes; largest %s %d bytes (%d gzip); search.js %d gzip",
+		len(files), total, maxName, maxFile, gz[maxName], jsGz)
+	if maxFile > 1<<20 {
+		t.Errorf("%s is %d bytes, over 1 MB", maxName, maxFile)
+	}
+	var per []int
+	for _, q := range queries {
+		c, err := newClient(files)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range q {
+			if i > 0 && !isRuneStart(q[i]) {
+				continue
+			}
+			c.query(q[:i])
+		}
+		c.query(q)
+		sum := jsGz
+		for f := range c.fetched {
+			sum += gz[f]
+		}
+		per = append(per, sum)
+		t.Logf("%-16q %3d files %7d bytes gzip", q, len(c.fetched)+1, sum)
+	}
+	sorted := slices.Sorted(slices.Values(per))
+	med := sorted[len(sorted)/2]
+	if len(sorted)%2 == 0 {
+		med = (sorted[len(sorted)/2-1] + sorted[len(sorted)/2]) / 2
+	}
+	t.Logf("per query (gzip, incl. search.js): median %d bytes, max %d bytes over %d queries", med, sorted[len(sorted)-1], len(sorted))
+	if med > 300_000 || sorted[len(sorted)-1] > 1<<20 {
+		t.Errorf("over budget: median %d (≤ 300 kB), max %d (≤ 1 MB)", med, sorted[len(sorted)-1])
+	}
+}
+
+func isRuneStart(c byte) bool { return c&0xC0 != 0x80 }
+
+// budgetQueries are the issue's 40: the first words of the 20 most frequent
+// entity names and 20 random words from story text (fixed seed).
+func budgetQueries(entities []Entity, texts []string) []string {
+	es := slices.Clone(entities)
+	sort.SliceStable(es, func(i, j int) bool { return es[i].Count > es[j].Count })
+	var qs []string
+	for i := 0; i < len(es) && i < 20; i++ {
+		qs = append(qs, strings.Fields(es[i].Name)[0])
+	}
+	r := rand.New(rand.NewPCG(5, 40))
+	for len(qs) < 40 && len(texts) > 0 {
+		words := strings.FieldsFunc(texts[r.IntN(len(texts))], func(c rune) bool {
+			return !unicode.IsLetter(c) && !unicode.IsDigit(c)
+		})
+		if len(words) > 0 {
+			qs = append(qs, words[r.IntN(len(words))])
+		}
+	}
+	return qs
+}
+
+func loadCorpus(t *testing.T, dir string) ([]Story, []string) {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no stories in %s: %v", dir, err)
+	}
+	sort.Strings(paths)
+	var stories []Story
+	var texts []string
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _ := story.Parse(filepath.Base(p), data)
+		if s == nil {
+			continue
+		}
+		date := ""
+		url := story.Slugify(s.Title) + "/"
+		if !s.Date.IsZero() {
+			date = s.Date.Format("2006-01-02")
+			url = s.Date.Format("2006/01/02/") + url
+		}
+		var body strings.Builder
+		for _, para := range s.Paragraphs {
+			body.WriteString(s.Text[para.Start:para.End])
+			body.WriteByte('\n')
+		}
+		stories = append(stories, Story{Title: s.Title, URL: url, Date: date, Text: body.String()})
+		texts = append(texts, body.String())
+	}
+	return stories, texts
+}
+
+func loadTruthEntities(t *testing.T, path string) []Entity {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("entities: %v", err)
+	}
+	defer f.Close()
+	counts := map[[2]string]int{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 16<<20)
+	for sc.Scan() {
+		var rec struct {
+			People        []string `json:"people"`
+			Places        []string `json:"places"`
+			Organisations []string `json:"organisations"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range rec.People {
+			counts[[2]string{"person", n}]++
+		}
+		for _, n := range rec.Places {
+			counts[[2]string{"place", n}]++
+		}
+		for _, n := range rec.Organisations {
+			counts[[2]string{"organisation", n}]++
+		}
+	}
+	dirs := map[string]string{"person": "people/", "place": "places/", "organisation": "organisations/"}
+	var out []Entity
+	for k, n := range counts {
+		out = append(out, Entity{Name: k[1], Kind: k[0], URL: dirs[k[0]] + story.Slugify(k[1]) + "/", Count: n})
+	}
+	slices.SortFunc(out, func(a, b Entity) int { return strings.Compare(a.URL, b.URL) })
+	return out
+}
+
+func parallelAdd(t *testing.T, b *Builder, stories []Story) {
+	t.Helper()
+	workers := runtime.GOMAXPROCS(0)
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		go func() {
+			var err error
+			for i := w; i < len(stories); i += workers {
+				if e := b.Add(stories[i]); e != nil && err == nil {
+					err = e
+				}
+			}
+			errs <- err
+		}()
+	}
+	for w := 0; w < workers; w++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild indexes the corpus of STORYGEN_SEARCH_CORPUS.
+func BenchmarkBuild(b *testing.B) {
+	dir := os.Getenv("STORYGEN_SEARCH_CORPUS")
+	if dir == "" {
+		b.Skip("set STORYGEN_SEARCH_CORPUS to a generated content folder")
+	}
+	t := &testing.T{}
+	stories, _ := loadCorpus(t, dir)
+	entities := loadTruthEntities(t, filepath.Join(filepath.Dir(dir), "truth.jsonl"))
+	b.ResetTimer()
+	for range b.N {
+		x := NewBuilder(Options{})
+		parallelAdd(t, x, stories)
+		for _, e := range entities {
+			x.AddEntity(e)
+		}
+		if err := x.Write(newMemFS()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

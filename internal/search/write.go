@@ -1,0 +1,450 @@
+package search
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// FileWriter receives the index files; output.Writer satisfies it.
+type FileWriter interface {
+	WriteFile(rel string, data []byte) error
+}
+
+// Version is the index format; search.js refuses others.
+const Version = 1
+
+// Dir is the folder, relative to the site root, that holds the index.
+const Dir = "search/"
+
+// alphabet encodes posting numbers: 5 bits a character, plus 32 to say
+// another character of the same number follows. All 64 need no JSON escape.
+const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+// Write writes stories and entities as the index under search/.
+func Write(w FileWriter, stories []Story, entities []Entity, opts Options) error {
+	b := NewBuilder(opts)
+	for _, s := range stories {
+		if err := b.Add(s); err != nil {
+			return err
+		}
+	}
+	for _, e := range entities {
+		b.AddEntity(e)
+	}
+	return b.Write(w)
+}
+
+type termPostings struct {
+	term string
+	enc  []byte
+}
+
+type entityRef struct {
+	e      *Entity
+	tokens []string
+}
+
+// Write writes the index files. The builder can be written more than once.
+func (b *Builder) Write(w FileWriter) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+
+	n := len(b.stories)
+	order := make([]uint32, n) // final id → internal id
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, b.compareStories)
+	final := make([]uint32, n) // internal id → final id
+	for f, i := range order {
+		final[i] = uint32(f)
+	}
+
+	ents := b.sortedEntities()
+	byKey := map[string][]int{} // two-character key → indexes into ents
+	var entKeys []string
+	for i, e := range ents {
+		seen := ""
+		for _, tok := range e.tokens {
+			if utf8.RuneCountInString(tok) < minTermRunes {
+				continue
+			}
+			k := shardKey(tok, 2)
+			if k == seen || slices.Contains(byKey[k], i) {
+				continue
+			}
+			seen = k
+			if byKey[k] == nil {
+				entKeys = append(entKeys, k)
+			}
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	slices.Sort(entKeys)
+
+	tids := make([]int32, len(b.termStr))
+	for i := range tids {
+		tids[i] = int32(i)
+	}
+	slices.SortFunc(tids, func(x, y int32) int { return cmp.Compare(b.termStr[x], b.termStr[y]) })
+
+	sw := shardWriter{w: w, opts: b.opts, shards: map[string]bool{}}
+	var group []termPostings
+	var buf []uint32
+	flushGroup := func(key string) error {
+		// Entity-only keys that sort before this one.
+		for len(entKeys) > 0 && entKeys[0] < key {
+			k := entKeys[0]
+			entKeys = entKeys[1:]
+			if err := sw.node(k, nil, ents, byKey[k]); err != nil {
+				return err
+			}
+		}
+		var es []int
+		if len(entKeys) > 0 && entKeys[0] == key {
+			es = byKey[key]
+			entKeys = entKeys[1:]
+		}
+		err := sw.node(key, group, ents, es)
+		group = group[:0]
+		return err
+	}
+	cur := ""
+	for _, t := range tids {
+		term := b.termStr[t]
+		k := shardKey(term, 2)
+		if k != cur && len(group) > 0 {
+			if err := flushGroup(cur); err != nil {
+				return err
+			}
+		}
+		cur = k
+		buf = b.finalPostings(buf[:0], b.postings[t], final)
+		group = append(group, termPostings{term: term, enc: encodePostings(nil, buf)})
+	}
+	if len(group) > 0 {
+		if err := flushGroup(cur); err != nil {
+			return err
+		}
+	}
+	for _, k := range entKeys {
+		if err := sw.node(k, nil, ents, byKey[k]); err != nil {
+			return err
+		}
+	}
+
+	for c := 0; c*b.opts.ChunkSize < n || c == 0 && n > 0; c++ {
+		lo, hi := c*b.opts.ChunkSize, min((c+1)*b.opts.ChunkSize, n)
+		out := []byte{'['}
+		for f := lo; f < hi; f++ {
+			s := &b.stories[order[f]]
+			if f > lo {
+				out = append(out, ',')
+			}
+			out = append(out, '[')
+			out = appendString(out, s.title)
+			out = append(out, ',')
+			out = appendString(out, s.url)
+			out = append(out, ',')
+			out = appendString(out, s.date)
+			out = append(out, ']')
+		}
+		out = append(out, ']', '\n')
+		if err := w.WriteFile(Dir+"s/"+strconv.Itoa(c)+".json", out); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	}
+
+	if err := w.WriteFile(Dir+"index.json", b.manifest(sw.shards, ents)); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	return nil
+}
+
+// finalPostings maps postings to final story ids, keeps the best MaxPostings
+// and sorts them by id for gap encoding.
+func (b *Builder) finalPostings(dst, p []uint32, final []uint32) []uint32 {
+	if len(p) > b.opts.MaxPostings {
+		p = slices.Clone(p)
+		p = b.prune(p)
+	}
+	for _, v := range p {
+		dst = append(dst, final[v>>weightBits]<<weightBits|v&weightMask)
+	}
+	slices.Sort(dst)
+	return dst
+}
+
+func encodePostings(dst []byte, p []uint32) []byte {
+	prev := int64(-1)
+	for _, v := range p {
+		id := int64(v >> weightBits)
+		dst = appendNum(dst, uint32(id-prev-1))
+		dst = append(dst, alphabet[v&weightMask])
+		prev = id
+	}
+	return dst
+}
+
+// appendNum writes v most significant group first; every character but the
+// last has the continuation bit (32).
+func appendNum(dst []byte, v uint32) []byte {
+	var tmp [7]byte
+	i := len(tmp) - 1
+	tmp[i] = alphabet[v&31]
+	for v >>= 5; v > 0; v >>= 5 {
+		i--
+		tmp[i] = alphabet[32|v&31]
+	}
+	return append(dst, tmp[i:]...)
+}
+
+func (b *Builder) sortedEntities() []entityRef {
+	ents := make([]entityRef, len(b.entities))
+	for i := range b.entities {
+		ents[i] = entityRef{e: &b.entities[i], tokens: Normalize(b.entities[i].Name)}
+	}
+	slices.SortFunc(ents, func(x, y entityRef) int {
+		if n := cmp.Compare(y.e.Count, x.e.Count); n != 0 {
+			return n
+		}
+		if n := cmp.Compare(x.e.Name, y.e.Name); n != 0 {
+			return n
+		}
+		if n := cmp.Compare(x.e.Kind, y.e.Kind); n != 0 {
+			return n
+		}
+		return cmp.Compare(x.e.URL, y.e.URL)
+	})
+	return ents
+}
+
+func appendEntity(out []byte, e *Entity) []byte {
+	out = append(out, '[')
+	out = appendString(out, e.Name)
+	out = append(out, ',')
+	out = appendString(out, e.Kind)
+	out = append(out, ',')
+	out = appendString(out, e.URL)
+	out = append(out, ',')
+	out = strconv.AppendInt(out, int64(e.Count), 10)
+	return append(out, ']')
+}
+
+type shardWriter struct {
+	w      FileWriter
+	opts   Options
+	shards map[string]bool // key → split
+	out    []byte
+}
+
+// node writes the shard of key with its terms, splitting it by the next
+// character while it is too big. Entities go only into two-character shards.
+func (sw *shardWriter) node(key string, terms []termPostings, ents []entityRef, es []int) error {
+	depth := utf8.RuneCountInString(key)
+	size := 0
+	for _, t := range terms {
+		size += len(t.term) + len(t.enc) + 6
+	}
+	split := size > sw.opts.ShardBytes
+	own := terms
+	if split {
+		own = nil
+		for _, t := range terms {
+			if utf8.RuneCountInString(t.term) == depth {
+				own = append(own, t)
+			}
+		}
+		if len(own) == len(terms) {
+			split = false
+			own = terms
+		} else {
+			own = headTerms(own, terms, depth, sw.opts.ShardBytes/2)
+		}
+	}
+	sw.shards[key] = split
+
+	out := append(sw.out[:0], `{"e":[`...)
+	for i, ei := range es {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendEntity(out, ents[ei].e)
+	}
+	out = append(out, `],"t":{`...)
+	for i, t := range own {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendString(out, t.term)
+		out = append(out, ':', '"')
+		out = append(out, t.enc...)
+		out = append(out, '"')
+	}
+	out = append(out, '}', '}', '\n')
+	sw.out = out
+	if err := sw.w.WriteFile(Dir+"t/"+fileName(key)+".json", out); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	if !split {
+		return nil
+	}
+	// Terms sorted by bytes share their next-character prefix contiguously.
+	var rest []termPostings
+	for _, t := range terms {
+		if utf8.RuneCountInString(t.term) > depth {
+			rest = append(rest, t)
+		}
+	}
+	for len(rest) > 0 {
+		k := shardKey(rest[0].term, depth+1)
+		j := 1
+		for j < len(rest) && shardKey(rest[j].term, depth+1) == k {
+			j++
+		}
+		if err := sw.node(k, rest[:j], nil, nil); err != nil {
+			return err
+		}
+		rest = rest[j:]
+	}
+	return nil
+}
+
+// headTerms adds to the words of a split shard's own length the words of its
+// subtree found in most stories, within budget bytes, so that a query as
+// short as the shard key still shows stories.
+func headTerms(own, terms []termPostings, depth, budget int) []termPostings {
+	var longer []termPostings
+	for _, t := range terms {
+		if utf8.RuneCountInString(t.term) > depth {
+			longer = append(longer, t)
+		}
+	}
+	slices.SortStableFunc(longer, func(x, y termPostings) int { return cmp.Compare(len(y.enc), len(x.enc)) })
+	for _, t := range longer {
+		cost := len(t.term) + len(t.enc) + 6
+		if cost > budget {
+			continue
+		}
+		budget -= cost
+		own = append(own, t)
+	}
+	slices.SortFunc(own, func(x, y termPostings) int { return cmp.Compare(x.term, y.term) })
+	return own
+}
+
+func (b *Builder) manifest(shards map[string]bool, ents []entityRef) []byte {
+	out := []byte(`{"v":`)
+	out = strconv.AppendInt(out, Version, 10)
+	out = append(out, `,"stories":`...)
+	out = strconv.AppendInt(out, int64(len(b.stories)), 10)
+	out = append(out, `,"entities":`...)
+	out = strconv.AppendInt(out, int64(len(ents)), 10)
+	out = append(out, `,"chunk":`...)
+	out = strconv.AppendInt(out, int64(b.opts.ChunkSize), 10)
+	out = append(out, `,"max":`...)
+	out = strconv.AppendInt(out, int64(b.opts.MaxPostings), 10)
+	out = append(out, `,"stop":[`...)
+	stop := slices.Sorted(slices.Values(stopWords))
+	for i, s := range stop {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendString(out, s)
+	}
+	out = append(out, `],"shards":{`...)
+	keys := make([]string, 0, len(shards))
+	for k := range shards {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendString(out, k)
+		if shards[k] {
+			out = append(out, ":1"...)
+		} else {
+			out = append(out, ":0"...)
+		}
+	}
+	out = append(out, `},"top":{`...)
+	// The best entities for each initial of a name word: a one-letter query
+	// shows them without loading a shard.
+	top := map[string][]int{}
+	var initials []string
+	for i, e := range ents {
+		seen := map[string]bool{}
+		for _, tok := range e.tokens {
+			k := shardKey(tok, 1)
+			if seen[k] || len(top[k]) >= b.opts.TopEntities {
+				continue
+			}
+			seen[k] = true
+			if top[k] == nil {
+				initials = append(initials, k)
+			}
+			top[k] = append(top[k], i)
+		}
+	}
+	slices.Sort(initials)
+	for i, k := range initials {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendString(out, k)
+		out = append(out, ':', '[')
+		for j, ei := range top[k] {
+			if j > 0 {
+				out = append(out, ',')
+			}
+			out = appendEntity(out, ents[ei].e)
+		}
+		out = append(out, ']')
+	}
+	return append(out, '}', '}', '\n')
+}
+
+// appendString writes s as a JSON string the way encoding/json does: <, >
+// and & escaped, so the file stays data wherever it ends up; invalid UTF-8
+// becomes U+FFFD.
+func appendString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '"' || c == '\\':
+				dst = append(dst, '\\', c)
+			case c == '\n':
+				dst = append(dst, '\\', 'n')
+			case c == '\r':
+				dst = append(dst, '\\', 'r')
+			case c == '\t':
+				dst = append(dst, '\\', 't')
+			case c < 0x20 || c == '<' || c == '>' || c == '&':
+				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&15])
+			default:
+				dst = append(dst, c)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			dst = append(dst, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&15])
+		default:
+			dst = append(dst, s[i:i+n]...)
+		}
+		i += n
+	}
+	return append(dst, '"')
+}
