@@ -9,6 +9,7 @@ package render
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html/template"
@@ -37,7 +38,10 @@ type Templates struct {
 	// Files lists, sorted, the template files in use with the source each came
 	// from; the build hashes it to know when templates changed.
 	Files []string
-	bufs  sync.Pool
+	// Digest identifies the template set: names, origins and contents. Pages
+	// rendered from equal data through equal digests are equal.
+	Digest [32]byte
+	bufs   sync.Pool
 }
 
 // Sources returns the lookup order for a site at root using theme, ending with
@@ -137,6 +141,13 @@ func Load(sources []Source) (*Templates, error) {
 		t.Files = append(t.Files, origin[name])
 	}
 	sort.Strings(t.Files)
+	h := sha256.New()
+	for _, f := range t.Files {
+		name := path.Base(f)
+		fmt.Fprintf(h, "%s\x00%d\x00", f, len(files[name]))
+		h.Write(files[name])
+	}
+	copy(t.Digest[:], h.Sum(nil))
 	return t, nil
 }
 
