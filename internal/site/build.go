@@ -60,6 +60,10 @@ type Summary struct {
 	// PagesByKind counts pages by template kind.
 	PagesByKind map[string]int
 	Elapsed     time.Duration
+	// What a Builder could reuse: stories parsed and extracted again or
+	// taken from the cache, files rendered or taken from the cache.
+	StoriesExtracted, StoriesReused int
+	FilesRendered, FilesReused      int
 }
 
 // String is the one-line summary printed at the end of a build.
@@ -95,17 +99,22 @@ func Build(opts Options, w output.Writer) (*Summary, error) {
 	if opts.Config == nil {
 		return nil, errors.New("build: no configuration")
 	}
-	b := &builder{opts: opts, cfg: opts.Config, w: w, sum: &Summary{PagesByKind: map[string]int{}}}
-	b.workers = opts.Workers
-	if b.workers <= 0 {
-		b.workers = runtime.GOMAXPROCS(0)
-	}
+	b := newBuilder(opts, w)
 	if err := b.run(); err != nil {
 		return b.sum, err
 	}
 	b.sum.Elapsed = time.Since(start)
 	sortWarnings(b.sum.Warnings)
 	return b.sum, nil
+}
+
+func newBuilder(opts Options, w output.Writer) *builder {
+	b := &builder{opts: opts, cfg: opts.Config, w: w, sum: &Summary{PagesByKind: map[string]int{}}}
+	b.workers = opts.Workers
+	if b.workers <= 0 {
+		b.workers = runtime.GOMAXPROCS(0)
+	}
+	return b
 }
 
 type builder struct {
@@ -126,6 +135,14 @@ type builder struct {
 	log        pageLog // every HTML page, for the sitemap
 
 	mu sync.Mutex // guards sum.Warnings and sum.PagesByKind
+
+	// Set when building through a Builder.
+	cache      *Builder
+	env        [32]byte
+	cacheMu    sync.Mutex // guards newStories and newFiles
+	newStories map[string]*cachedStory
+	newFiles   map[string]cachedFile
+	stats      struct{ reused, rendered, extracted, kept atomic.Int64 }
 }
 
 func (b *builder) warn(ws ...story.Warning) {
@@ -155,6 +172,7 @@ func (b *builder) run() error {
 		return fmt.Errorf("templates: %w", err)
 	}
 	b.tmpl = tmpl
+	b.env = envDigest(b.opts, tmpl)
 
 	if err := b.extractAll(); err != nil {
 		return err
@@ -169,7 +187,12 @@ func (b *builder) run() error {
 	if err := b.renderAll(); err != nil {
 		return err
 	}
-	return b.writeSitemap()
+	if err := b.writeSitemap(); err != nil {
+		return err
+	}
+	b.sum.StoriesExtracted, b.sum.StoriesReused = int(b.stats.extracted.Load()), int(b.stats.kept.Load())
+	b.sum.FilesRendered, b.sum.FilesReused = int(b.stats.rendered.Load()), int(b.stats.reused.Load())
+	return nil
 }
 
 // extractAll is pass one: read, parse and extract every story in parallel.
@@ -203,10 +226,34 @@ func (b *builder) extractAll() error {
 
 // loadStory reads, parses and extracts one story; nil when there is no text.
 func (b *builder) loadStory(rel string) (*doc, []story.Warning) {
-	data, err := os.ReadFile(filepath.Join(b.contentDir, filepath.FromSlash(rel)))
+	path := filepath.Join(b.contentDir, filepath.FromSlash(rel))
+	if b.cache != nil {
+		if d, ws, ok := b.cachedLoad(rel, path); ok {
+			b.stats.kept.Add(1)
+			return d, ws
+		}
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, []story.Warning{{Path: rel, Msg: fmt.Sprintf("cannot read: %v", err)}}
 	}
+	if b.cache != nil {
+		if c := b.cache.stories[rel]; c != nil && c.hash == hashBytes(data) {
+			b.rememberStory(rel, path, data, nil, nil)
+			b.stats.kept.Add(1)
+			return c.doc.clone(), c.warnings
+		}
+	}
+	d, ws := b.parseStory(rel, data)
+	b.stats.extracted.Add(1)
+	if b.cache != nil {
+		b.rememberStory(rel, path, data, d, ws)
+	}
+	return d, ws
+}
+
+// parseStory parses and extracts one story's bytes.
+func (b *builder) parseStory(rel string, data []byte) (*doc, []story.Warning) {
 	s, ws := story.Parse(rel, data)
 	if s == nil || len(s.Paragraphs) == 0 {
 		if len(ws) == 0 {

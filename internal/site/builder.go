@@ -1,25 +1,189 @@
 package site
 
-import "sync"
+import (
+	"crypto/sha256"
+	"fmt"
+	"hash/maphash"
+	"os"
+	"reflect"
+	"sync"
+	"time"
 
-// Builder builds the same site again and again, as serve does. It keeps what
-// it can reuse between builds; a build through a Builder gives exactly the
-// bytes of a fresh full build of the same files.
+	"github.com/storygen/storygen/internal/extract"
+	"github.com/storygen/storygen/internal/render"
+	"github.com/storygen/storygen/internal/story"
+)
+
+// Builder builds the same site again and again, as serve does, and keeps
+// what it can reuse between builds:
+//
+//   - each story's parse and extraction, keyed by the file's content hash
+//     (size and modification time only decide whether to re-read and hash);
+//   - each output file's bytes, keyed by a fingerprint of the data the file
+//     is a pure function of, under the same templates and configuration.
+//
+// Resolution, the archive index and every page's data are recomputed on
+// every build from the cached per-story tables, so a build through a Builder
+// gives exactly the bytes of a fresh full build of the same files: the caches
+// only skip work whose inputs are unchanged.
 type Builder struct {
-	mu sync.Mutex
+	mu      sync.Mutex
+	seed    maphash.Seed
+	stories map[string]*cachedStory
+	files   map[string]cachedFile
+	env     [32]byte // templates, configuration and options of the cached files
+}
+
+type cachedStory struct {
+	size     int64
+	mod      time.Time
+	hash     [32]byte
+	doc      *doc // pristine: mentions as extracted, before resolution
+	warnings []story.Warning
+}
+
+type cachedFile struct {
+	fp   uint64
+	data []byte
 }
 
 // NewBuilder returns a Builder with empty caches.
-func NewBuilder() *Builder { return &Builder{} }
+func NewBuilder() *Builder {
+	return &Builder{seed: maphash.MakeSeed(), stories: map[string]*cachedStory{}, files: map[string]cachedFile{}}
+}
 
-// Build builds the site into memory. Calls are serialised.
-func (b *Builder) Build(opts Options) (*Memory, *Summary, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+// BuildStats says how much a build could reuse.
+type BuildStats struct {
+	StoriesReused, StoriesExtracted int
+	FilesReused, FilesRendered      int
+}
+
+// Build builds the site into memory. Calls are serialised. On error the
+// caches keep the previous good state.
+func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
+	bl.mu.Lock()
+	defer bl.mu.Unlock()
 	mem := NewMemory()
-	sum, err := Build(opts, mem)
-	if err != nil {
-		return nil, sum, err
+	start := time.Now()
+	if opts.Config == nil {
+		return nil, nil, fmt.Errorf("build: no configuration")
 	}
-	return mem, sum, nil
+	b := newBuilder(opts, mem)
+	b.cache = bl
+	b.newStories = map[string]*cachedStory{}
+	b.newFiles = map[string]cachedFile{}
+	if err := b.run(); err != nil {
+		return nil, b.sum, err
+	}
+	b.sum.Elapsed = time.Since(start)
+	sortWarnings(b.sum.Warnings)
+	bl.stories = b.newStories
+	bl.files = b.newFiles
+	bl.env = b.env
+	return mem, b.sum, nil
+}
+
+// cachedLoad returns the story's doc from the cache when the file is unchanged.
+func (b *builder) cachedLoad(rel, path string) (*doc, []story.Warning, bool) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, false
+	}
+	c := b.cache.stories[rel]
+	if c == nil || c.size != st.Size() || !c.mod.Equal(st.ModTime()) {
+		return nil, nil, false
+	}
+	b.keepStory(rel, c)
+	return c.doc.clone(), c.warnings, true
+}
+
+func (b *builder) keepStory(rel string, c *cachedStory) {
+	b.cacheMu.Lock()
+	b.newStories[rel] = c
+	b.cacheMu.Unlock()
+}
+
+// rememberStory caches a freshly extracted story (a pristine copy of its doc).
+func (b *builder) rememberStory(rel, path string, data []byte, d *doc, ws []story.Warning) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return
+	}
+	var c *cachedStory
+	if old := b.cache.stories[rel]; old != nil && old.hash == sha256.Sum256(data) {
+		c = old
+	} else {
+		c = &cachedStory{hash: sha256.Sum256(data), warnings: ws}
+		if d != nil {
+			c.doc = d.clone()
+		}
+	}
+	// Size and time describe the bytes read only if the file did not change meanwhile.
+	if st.Size() == int64(len(data)) {
+		c.size, c.mod = st.Size(), st.ModTime()
+	}
+	b.keepStory(rel, c)
+}
+
+// clone copies a doc deep enough that resolution can change the copy.
+func (d *doc) clone() *doc {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	r := *d.res
+	r.Mentions = append([]extract.Mention(nil), d.res.Mentions...)
+	r.Quotes = append([]extract.Quote(nil), d.res.Quotes...)
+	c.res = &r
+	return &c
+}
+
+// put writes a file whose bytes are a pure function of (fp, env): reused from
+// the previous build when both are unchanged, else generated.
+func (b *builder) put(path string, fp uint64, gen func() ([]byte, error)) error {
+	if b.cache != nil {
+		if c, ok := b.cache.files[path]; ok && c.fp == fp && b.cache.env == b.env {
+			b.keepFile(path, c)
+			b.stats.reused.Add(1)
+			return b.w.WriteFile(path, c.data)
+		}
+	}
+	data, err := gen()
+	if err != nil {
+		return err
+	}
+	b.stats.rendered.Add(1)
+	if b.cache != nil {
+		b.keepFile(path, cachedFile{fp: fp, data: data})
+	}
+	return b.w.WriteFile(path, data)
+}
+
+func (b *builder) keepFile(path string, c cachedFile) {
+	b.cacheMu.Lock()
+	b.newFiles[path] = c
+	b.cacheMu.Unlock()
+}
+
+// fingerprintOf hashes page data plus extra keys.
+func (b *builder) fingerprintOf(v any, extra ...uint64) uint64 {
+	if b.cache == nil {
+		return 0
+	}
+	f := newFingerprint(b.cache.seed)
+	f.value(reflect.ValueOf(v))
+	for _, x := range extra {
+		f.u64(x)
+	}
+	return f.sum()
+}
+
+// envDigest identifies everything outside page data that output depends on.
+func envDigest(opts Options, t *render.Templates) [32]byte {
+	h := sha256.New()
+	h.Write(t.Digest[:])
+	fmt.Fprintf(h, "%#v\x00%v\x00%v\x00%s", *opts.Config, opts.Drafts, opts.LiveReload, opts.MarkdownDir)
+	var out [32]byte
+	copy(out[:], h.Sum(nil))
+	return out
 }

@@ -84,7 +84,7 @@ func (b *builder) writeSitemap() error {
 		return buf.Bytes()
 	}
 	if len(es) <= sitemapMax {
-		return b.w.WriteFile("sitemap.xml", part(es))
+		return b.put("sitemap.xml", b.fingerprintOf(es), func() ([]byte, error) { return part(es), nil })
 	}
 	var idx bytes.Buffer
 	idx.WriteString(xml.Header)
@@ -162,9 +162,21 @@ func atomTime(day string) string {
 	return day + "T00:00:00Z"
 }
 
-// feed renders an Atom feed of the newest of ds (in timeline order).
-func (b *builder) feed(title, selfPath, pagePath string, ds []int32) ([]byte, error) {
-	f := atomFeed{
+// writeFeed writes an Atom feed of the newest of ds (in timeline order).
+func (b *builder) writeFeed(title, selfPath, pagePath string, ds []int32) error {
+	f := b.feed(title, selfPath, pagePath, ds)
+	return b.put(selfPath, b.fingerprintOf(f), func() ([]byte, error) {
+		out, err := xml.MarshalIndent(f, "", " ")
+		if err != nil {
+			return nil, fmt.Errorf("feed %s: %w", selfPath, err)
+		}
+		return append([]byte(xml.Header), append(out, '\n')...), nil
+	})
+}
+
+// feed is the Atom feed of the newest of ds (in timeline order).
+func (b *builder) feed(title, selfPath, pagePath string, ds []int32) *atomFeed {
+	f := &atomFeed{
 		Title: title,
 		ID:    b.cfg.BaseURL + selfPath,
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: b.cfg.BaseURL + selfPath},
@@ -199,22 +211,14 @@ func (b *builder) feed(title, selfPath, pagePath string, ds []int32) ([]byte, er
 	if len(f.Entries) > 0 {
 		f.Updated = f.Entries[0].Updated
 	}
-	out, err := xml.MarshalIndent(f, "", " ")
-	if err != nil {
-		return nil, fmt.Errorf("feed %s: %w", selfPath, err)
-	}
-	return append([]byte(xml.Header), append(out, '\n')...), nil
+	return f
 }
 
 func (b *builder) siteFeed() error {
 	if !b.cfg.Feeds.Enabled {
 		return nil
 	}
-	data, err := b.feed(b.cfg.Title, "feed.xml", "", b.idx.timeline)
-	if err != nil {
-		return err
-	}
-	return b.w.WriteFile("feed.xml", data)
+	return b.writeFeed(b.cfg.Title, "feed.xml", "", b.idx.timeline)
 }
 
 // jsonLD serialises structured data for a <script type="application/ld+json">.

@@ -109,15 +109,25 @@ func (b *builder) newPage(kind, dir, title, section string) *render.Page {
 
 // emit renders a page into dir/index.html.
 func (b *builder) emit(dir string, p *render.Page) error {
-	data, err := renderBytes(b.tmpl, p)
-	if err != nil {
-		return err
-	}
+	return b.emitKeyed(dir, p, 0, nil)
+}
+
+// emitKeyed renders a page whose data is p plus what key stands for; fill,
+// when set, completes p (a story's body) only if the page must be rendered.
+func (b *builder) emitKeyed(dir string, p *render.Page, key uint64, fill func(*render.Page) error) error {
 	b.count(p.Kind)
 	if p.Kind != "redirect" {
 		b.log.add(dir, lastmod(p))
 	}
-	return b.w.WriteFile(dir+"index.html", data)
+	fp := b.fingerprintOf(p, key)
+	return b.put(dir+"index.html", fp, func() ([]byte, error) {
+		if fill != nil {
+			if err := fill(p); err != nil {
+				return nil, err
+			}
+		}
+		return renderBytes(b.tmpl, p)
+	})
 }
 
 func (b *builder) count(kind string) {
@@ -196,20 +206,6 @@ func byCount(ls []render.Link) {
 func (b *builder) storyPage(di int32) error {
 	d := b.docs[di]
 	root := rootOf(d.url)
-	data, err := os.ReadFile(filepath.Join(b.contentDir, filepath.FromSlash(d.path)))
-	if err != nil {
-		return fmt.Errorf("%s: %w", d.path, err)
-	}
-	s, _ := story.Parse(d.path, data)
-	res := d.res
-	if s == nil || hashBytes(data) != d.hash {
-		// Changed since pass one: keep the page, drop links that may no longer fit.
-		b.warn(story.Warning{Path: d.path, Msg: "changed during the build; rebuilt without links"})
-		res = nil
-		if s == nil {
-			return nil
-		}
-	}
 	ents := b.idx.docEnts[di]
 	var people, places, orgs []render.Link
 	var peopleIDs, placeIDs, orgIDs []string
@@ -260,27 +256,15 @@ func (b *builder) storyPage(di int32) error {
 	for _, t := range tagIDs {
 		tags = append(tags, render.Link{Name: t, URL: root + "tags/" + t + "/"})
 	}
-
-	var md bytes.Buffer
-	markdown.WriteStory(&md, &markdown.Story{
-		Story: s, Result: res, Title: d.title, Slug: d.slug, Source: d.path, Root: root,
+	mdStory := &markdown.Story{
+		Result: d.res, Title: d.title, Slug: d.slug, Source: d.path, Root: root,
 		Tags: tagIDs, People: peopleIDs, Places: placeIDs, Orgs: orgIDs, Dates: b.idx.docDates[di], Draft: d.draft,
-	})
-	if b.opts.MarkdownDir != "" {
-		if err := writeMarkdown(b.opts.MarkdownDir, d.url, md.Bytes()); err != nil {
-			return err
-		}
-	}
-	var body bytes.Buffer
-	if err := markdown.Render(&body, stripFrontMatter(md.Bytes())); err != nil {
-		return fmt.Errorf("%s: %w", d.path, err)
 	}
 
 	p := b.newPage("story", d.url, d.title, "")
 	p.Description = d.summary
 	sp := &render.StoryPage{
 		Date:   dayValue,
-		Body:   template.HTML(body.String()),
 		People: people, Places: places, Orgs: orgs, Dates: dates, Tags: tags,
 		Source: d.path,
 	}
@@ -293,19 +277,17 @@ func (b *builder) storyPage(di int32) error {
 		p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}, {Name: "Undated", URL: root + "undated/"}}
 	}
 	sp.Handles = d.res.Handles
-	if res != nil {
-		for _, q := range res.Quotes {
-			qr := render.QuoteRef{Text: q.Text}
-			if q.Speaker >= 0 && q.Speaker < len(res.Mentions) {
-				m := res.Mentions[q.Speaker]
-				if e := b.idx.entities[entKey{m.Kind, m.ID}]; m.ID != "" && e != nil {
-					qr.Speaker = b.entLink(e, root, 0)
-				} else {
-					qr.Speaker = render.Link{Name: m.Text}
-				}
+	for _, q := range d.res.Quotes {
+		qr := render.QuoteRef{Text: q.Text}
+		if q.Speaker >= 0 && q.Speaker < len(d.res.Mentions) {
+			m := d.res.Mentions[q.Speaker]
+			if e := b.idx.entities[entKey{m.Kind, m.ID}]; m.ID != "" && e != nil {
+				qr.Speaker = b.entLink(e, root, 0)
+			} else {
+				qr.Speaker = render.Link{Name: m.Text}
 			}
-			sp.Quotes = append(sp.Quotes, qr)
 		}
+		sp.Quotes = append(sp.Quotes, qr)
 	}
 	r := b.idx.rank[di]
 	if r > 0 {
@@ -318,7 +300,68 @@ func (b *builder) storyPage(di int32) error {
 	}
 	p.Story = sp
 	p.JSONLD = b.storyJSONLD(d, ents)
-	return b.emit(d.url, p)
+
+	// The body is a pure function of the file's bytes and the Markdown inputs:
+	// fingerprint those instead of rendering it, and render only on a miss.
+	var key uint64
+	if b.cache != nil {
+		key = b.fingerprintOf(mdStory, uint64FromHash(d.hash))
+	}
+	fill := func(p *render.Page) error {
+		md, err := b.storyMarkdown(d, mdStory)
+		if err != nil {
+			return err
+		}
+		var body bytes.Buffer
+		if err := markdown.Render(&body, stripFrontMatter(md)); err != nil {
+			return fmt.Errorf("%s: %w", d.path, err)
+		}
+		p.Story.Body = template.HTML(body.String())
+		return nil
+	}
+	if b.opts.MarkdownDir != "" {
+		// The export is written every build; render the body from it now.
+		if err := fill(p); err != nil {
+			return err
+		}
+		fill = nil
+	}
+	return b.emitKeyed(d.url, p, key, fill)
+}
+
+// storyMarkdown re-reads the story and writes its Markdown (and exports it).
+func (b *builder) storyMarkdown(d *doc, ms *markdown.Story) ([]byte, error) {
+	data, err := os.ReadFile(filepath.Join(b.contentDir, filepath.FromSlash(d.path)))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", d.path, err)
+	}
+	s, _ := story.Parse(d.path, data)
+	if s == nil {
+		return nil, fmt.Errorf("%s: no longer a story", d.path)
+	}
+	m := *ms
+	m.Story = s
+	if hashBytes(data) != d.hash {
+		// Changed since pass one: keep the page, drop links that may no longer fit.
+		b.warn(story.Warning{Path: d.path, Msg: "changed during the build; rebuilt without links"})
+		m.Result = nil
+	}
+	var md bytes.Buffer
+	markdown.WriteStory(&md, &m)
+	if b.opts.MarkdownDir != "" {
+		if err := writeMarkdown(b.opts.MarkdownDir, d.url, md.Bytes()); err != nil {
+			return nil, err
+		}
+	}
+	return md.Bytes(), nil
+}
+
+func uint64FromHash(h [32]byte) uint64 {
+	var v uint64
+	for i := 0; i < 8; i++ {
+		v = v<<8 | uint64(h[i])
+	}
+	return v
 }
 
 func writeMarkdown(dir, url string, data []byte) error {
@@ -403,11 +446,7 @@ func (b *builder) entityPages(e *entity) error {
 		return p
 	}
 	if b.cfg.Feeds.Enabled {
-		data, err := b.feed(e.name+" · "+b.cfg.Title, dir+"feed.xml", dir, e.stories)
-		if err != nil {
-			return err
-		}
-		if err := b.w.WriteFile(dir+"feed.xml", data); err != nil {
+		if err := b.writeFeed(e.name+" · "+b.cfg.Title, dir+"feed.xml", dir, e.stories); err != nil {
 			return err
 		}
 	}
