@@ -274,7 +274,7 @@ func (x *extractor) sequence(pi, a, b int) {
 			a++
 			continue
 		}
-		if x.sentStart(a) && b-a > 1 && class(strings.ToLower(w))&(wOrgCue|wPersonCue) != 0 && c&(wTitle|wHonorific) == 0 && !isPlace(w) && !isKnownOrg(w) {
+		if x.sentStart(a) && b-a > 1 && x.toks[a+1].flags&fCap != 0 && class(strings.ToLower(w))&(wOrgCue|wPersonCue) != 0 && c&(wTitle|wHonorific) == 0 && !isPlace(w) && !isKnownOrg(w) {
 			a++ // "Automaker GM", "Analyst Jane Roe": a description, then the name
 			continue
 		}
@@ -293,6 +293,15 @@ func (x *extractor) sequence(pi, a, b int) {
 		k++
 	}
 	if k == b {
+		// "Ryanair CEO": a name, then a title with no name after it
+		e := b
+		for e > a+1 && x.titleWord(e-1) && class(x.word(e-1))&wHonorific == 0 {
+			e--
+		}
+		if e < b && e > a && class(x.word(e))&wCorpTitle != 0 && !x.knownName(a, b) {
+			x.prefix(pi, a, e, true)
+			return
+		}
 		x.classify(pi, a, a, b, false)
 		return
 	}

@@ -170,6 +170,10 @@ func (x *extractor) consistency() {
 				c.kind, c.str = Person, strRule
 			}
 		}
+		if c.b-c.a >= 2 && c.str <= strRule && !c.titled && c.a > 0 && c.b < len(x.toks) && x.isOpenQ(c.a-1) && x.isCloseQ(c.b) {
+			c.drop = true // a quoted title: "Way Forward"
+			continue
+		}
 		if c.str >= strRule {
 			continue
 		}
@@ -205,6 +209,10 @@ func (x *extractor) consistency() {
 				c.drop = true
 				continue
 			}
+			if c.sentInit && !x.subjectVerbAfter(c) && x.toks[c.a].flags&fUpper == 0 {
+				c.drop = true // "Substantive talks…": a capitalised sentence start, no evidence of a name
+				continue
+			}
 			c.kind, c.str = Organisation, strDefault
 			continue
 		}
@@ -230,6 +238,19 @@ func (x *extractor) consistency() {
 		}
 		c.kind, c.str = x.multiDefault(c)
 	}
+}
+
+// subjectVerbAfter reports a verb or possessive right after the name
+// ("Boeing said", "Ryanair has", "Airbus’s"), the mark of a subject.
+func (x *extractor) subjectVerbAfter(c *cand) bool {
+	if x.toks[c.b-1].flags&fPoss != 0 {
+		return true
+	}
+	_, to := x.paraRange(c)
+	if c.b >= to {
+		return false
+	}
+	return class(x.lowerWord(c.b))&(wSpeech|wBusinessVerb) != 0
 }
 
 // speechNear reports a speech verb right before or after the name.

@@ -229,6 +229,16 @@ func tokenize(s string, start, end int, toks []token) []token {
 			}
 			break
 		}
+		// "O' Leary": an Irish surname split by a stray space after the apostrophe
+		if j == i+1 && (s[i] == 'O' || s[i] == 'D') && j+2 < end && s[j] == '\'' && s[j+1] == ' ' && s[j+2] >= 'A' && s[j+2] <= 'Z' {
+			k := j + 2
+			for k < end && wordRuneAt(s, k) {
+				_, sz := utf8.DecodeRuneInString(s[k:])
+				k += sz
+			}
+			j = k
+			letters += 2
+		}
 		t.end = int32(j)
 		t.nameEnd = t.end
 		if upper && letters >= 2 {
