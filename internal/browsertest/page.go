@@ -298,3 +298,19 @@ func (p *Page) URL() (string, error) {
 	err := p.Eval("location.href", &u)
 	return u, err
 }
+
+// Screenshot returns a PNG of the page's viewport.
+func (p *Page) Screenshot() ([]byte, error) {
+	var r struct {
+		Data []byte `json:"data"` // base64 in JSON, decoded by encoding/json
+	}
+	err := p.call("Page.captureScreenshot", map[string]any{"format": "png"}, &r)
+	return r.Data, err
+}
+
+// SetViewport sets the page's size in CSS pixels.
+func (p *Page) SetViewport(width, height int) error {
+	return p.call("Emulation.setDeviceMetricsOverride", map[string]any{
+		"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600,
+	}, nil)
+}

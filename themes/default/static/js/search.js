@@ -20,6 +20,7 @@
   var DIGIT = {};
   for (var d = 0; d < ALPHABET.length; d++) DIGIT[ALPHABET.charAt(d)] = d;
   var KINDS = { person: 'Person', place: 'Place', organisation: 'Organisation' };
+  var KIND_CLASS = { organisation: 'org' };
   var MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
     'August', 'September', 'October', 'November', 'December'];
   var MAX_ENTITIES = 6, PAGE = 10, VERSION = 1;
@@ -210,37 +211,37 @@
     var p = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
     return p ? +p[3] + ' ' + MONTHS[+p[2] - 1] + ' ' + p[1] : '';
   }
-  function option(link, cls) {
-    var li = el('li', 'search-hit ' + cls);
+  // Results reuse the theme's story list: a dateline over a title.
+  function option(cls, label, link) {
+    var li = el('li', 'story-item search-hit ' + cls);
     li.id = 'search-opt-' + options.length;
     li.setAttribute('role', 'option');
     li.setAttribute('aria-selected', 'false');
-    li.appendChild(link);
+    li.appendChild(label);
+    var title = el('p', 'story-item-title');
+    title.appendChild(link);
+    li.appendChild(title);
     options.push(li);
     return li;
   }
   function entityItem(e) {
-    var a = el('a');
+    var a = el('a', '', e[0]);
     a.href = new URL(e[2], base).href;
-    a.appendChild(el('span', 'search-kind kind-' + e[1], KINDS[e[1]] || e[1]));
-    a.appendChild(document.createTextNode(' '));
-    a.appendChild(el('span', 'search-name', e[0]));
-    var li = option(a, 'search-entity');
-    li.appendChild(document.createTextNode(' '));
-    li.appendChild(el('span', 'count', e[3] === 1 ? '1 story' : e[3] + ' stories'));
-    return li;
+    var label = el('p', 'dateline', (KINDS[e[1]] || e[1]) + ' · ' + (e[3] === 1 ? '1 story' : e[3] + ' stories'));
+    return option('search-entity kind-' + (KIND_CLASS[e[1]] || e[1]), label, a);
   }
   function storyItem(s) {
-    var a = el('a', 'search-title', s[0]);
+    var a = el('a', '', s[0]);
     a.href = new URL(s[1], base).href;
-    var li = option(a, 'search-story');
+    var label = el('p', 'dateline');
     if (s[2]) {
-      var t = el('time', 'date', humanDate(s[2]));
+      var t = el('time', '', humanDate(s[2]));
       t.setAttribute('datetime', s[2]);
-      li.appendChild(document.createTextNode(' '));
-      li.appendChild(t);
+      label.appendChild(t);
+    } else {
+      label.textContent = 'Undated';
     }
-    return li;
+    return option('search-story', label, a);
   }
 
   var more = el('button', 'search-more', 'More stories');
@@ -302,13 +303,14 @@
     if (a) location.href = a.href;
   }
 
-  // The input is a combobox over the result list.
+  // The input is a combobox over the result list (search.html says so too;
+  // a site's own template may not).
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-controls', list.id);
   input.setAttribute('aria-expanded', 'false');
   list.setAttribute('role', 'listbox');
-  if (status) list.setAttribute('aria-describedby', status.id);
+  if (!list.hasAttribute('aria-label')) list.setAttribute('aria-label', 'Results');
 
   input.addEventListener('input', function () {
     clearTimeout(timer);
