@@ -81,7 +81,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	p, ok := requestPath(r.URL.Path, r.URL.EscapedPath())
 	if !ok {
-		s.notFound(w, cur)
+		s.notFound(w, r, cur)
 		return
 	}
 	if p == "/" && base != "/" || p+"/" == base {
@@ -89,7 +89,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !strings.HasPrefix(p, base) {
-		s.notFound(w, cur)
+		s.notFound(w, r, cur)
 		return
 	}
 	rel := p[len(base):]
@@ -98,7 +98,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if cur == nil {
-		s.noSite(w, base)
+		s.noSite(w, r, base)
 		return
 	}
 	h.Set("Server-Timing", `storygen;desc="`+cur.id+`"`)
@@ -107,7 +107,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		file += "index.html"
 	}
 	if data, ok := cur.mem.Files[file]; ok {
-		writeFile(w, file, data, http.StatusOK)
+		writeFile(w, r, file, data, http.StatusOK)
 		return
 	}
 	if !strings.HasSuffix(rel, "/") {
@@ -116,7 +116,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.notFound(w, cur)
+	s.notFound(w, r, cur)
 }
 
 // requestPath checks a request's path and returns it decoded. Anything a
@@ -178,19 +178,21 @@ func redirect(w http.ResponseWriter, r *http.Request, to string, code int) {
 	w.WriteHeader(code)
 }
 
-func writeFile(w http.ResponseWriter, name string, data []byte, code int) {
+func writeFile(w http.ResponseWriter, r *http.Request, name string, data []byte, code int) {
 	h := w.Header()
 	h.Set("Content-Type", contentType(name, data))
 	h.Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(code)
-	_, _ = w.Write(data)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(data)
+	}
 }
 
 // notFound answers with the site's own 404 page, as GitHub Pages does.
-func (s *Server) notFound(w http.ResponseWriter, cur *served) {
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, cur *served) {
 	if cur != nil {
 		if data, ok := cur.mem.Files["404.html"]; ok {
-			writeFile(w, "404.html", data, http.StatusNotFound)
+			writeFile(w, r, "404.html", data, http.StatusNotFound)
 			return
 		}
 	}
@@ -200,7 +202,7 @@ func (s *Server) notFound(w http.ResponseWriter, cur *served) {
 // noSite is the page served before the first good build: it loads the
 // reload script, which shows the build error and reloads once a build
 // succeeds.
-func (s *Server) noSite(w http.ResponseWriter, base string) {
+func (s *Server) noSite(w http.ResponseWriter, r *http.Request, base string) {
 	msg := "The site has not been built yet."
 	if err := s.LastError(); err != nil {
 		msg = "The build failed:\n\n" + err.Error()
@@ -208,20 +210,20 @@ func (s *Server) noSite(w http.ResponseWriter, base string) {
 	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>storygen: no site yet</title></head><body><pre>` +
 		html.EscapeString(msg) + `</pre><script src="` + html.EscapeString(base+internalDir) + `reload.js"></script></body></html>`
 	w.Header().Set("Cache-Control", "no-store")
-	writeFile(w, "index.html", []byte(page), http.StatusServiceUnavailable)
+	writeFile(w, r, "index.html", []byte(page), http.StatusServiceUnavailable)
 }
 
 func (s *Server) serveInternal(w http.ResponseWriter, r *http.Request, name string) {
 	w.Header().Set("Cache-Control", "no-store")
 	switch name {
 	case "reload.js":
-		writeFile(w, name, reloadJS, http.StatusOK)
+		writeFile(w, r, name, reloadJS, http.StatusOK)
 	case "events":
 		s.events(w, r)
 	case "status":
 		st, _ := s.snapshot()
 		data, _ := json.Marshal(status{Build: st.build, Error: st.errMsg})
-		writeFile(w, "status.json", append(data, '\n'), http.StatusOK)
+		writeFile(w, r, "status.json", append(data, '\n'), http.StatusOK)
 	default:
 		http.Error(w, "404 page not found", http.StatusNotFound)
 	}
