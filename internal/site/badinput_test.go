@@ -192,8 +192,10 @@ func TestBadInputCorpus(t *testing.T) {
 		warnsByPath[w.Path] = append(warnsByPath[w.Path], w)
 	}
 	var markers []string
+	seen := map[string]bool{}
 	for _, e := range badInputs {
-		if e.marker != "" {
+		if e.marker != "" && !seen[e.marker] {
+			seen[e.marker] = true
 			markers = append(markers, e.marker)
 		}
 	}
