@@ -76,6 +76,12 @@ func scan(contentDir string) (*inputs, error) {
 				in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: "symbolic link to something that is not a file, skipped"})
 				return nil
 			}
+			// The target is inside the content folder, so the walk reads it
+			// under its own name: reading the link too would publish it twice.
+			if t, err := filepath.Rel(realContent, target); err == nil {
+				in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: "symbolic link to " + filepath.ToSlash(t) + ", which is read under its own name; skipped"})
+				return nil
+			}
 		} else if !d.Type().IsRegular() {
 			in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: "not a regular file, skipped"})
 			return nil
