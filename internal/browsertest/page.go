@@ -314,3 +314,16 @@ func (p *Page) SetViewport(width, height int) error {
 		"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600,
 	}, nil)
 }
+
+// Close closes the tab.
+func (p *Page) Close() error {
+	var target struct {
+		TargetInfo struct {
+			TargetID string `json:"targetId"`
+		} `json:"targetInfo"`
+	}
+	if err := p.call("Target.getTargetInfo", nil, &target); err != nil {
+		return err
+	}
+	return p.b.call("", "Target.closeTarget", map[string]any{"targetId": target.TargetInfo.TargetID}, nil)
+}

@@ -32,6 +32,11 @@ func (d dirWriter) WriteFile(rel string, data []byte) error {
 // files, the index, and a plain page for every entity and story.
 func writeSite(t *testing.T, dir string, stories []Story, entities []Entity) {
 	t.Helper()
+	writeSiteOpts(t, dir, stories, entities, true)
+}
+
+func writeSiteOpts(t *testing.T, dir string, stories []Story, entities []Entity, pages bool) {
+	t.Helper()
 	tmpl, err := render.Load(render.Sources(t.TempDir(), "", themes.Default()))
 	if err != nil {
 		t.Fatal(err)
@@ -78,10 +83,14 @@ func writeSite(t *testing.T, dir string, stories []Story, entities []Entity) {
 		}
 	}
 	for _, e := range entities {
-		page(e.URL, e.Name)
+		if pages {
+			page(e.URL, e.Name)
+		}
 	}
 	for _, s := range stories {
-		page(s.URL, s.Title)
+		if pages {
+			page(s.URL, s.Title)
+		}
 	}
 	if err := Write(w, stories, entities, Options{}); err != nil {
 		t.Fatal(err)

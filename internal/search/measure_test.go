@@ -3,6 +3,7 @@ package search
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/storygen/storygen/internal/browsertest"
 	"github.com/storygen/storygen/internal/story"
 )
 
@@ -244,5 +246,81 @@ func BenchmarkBuild(b *testing.B) {
 		if err := x.Write(newMemFS()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestMeasureCorpusBrowser measures the same 40 queries with the real
+// search.js in headless Chromium, counting the files the page requested:
+//
+//	STORYGEN_SEARCH_CORPUS=/tmp/c10k/content STORYGEN_SEARCH_BROWSER=1 go test -run MeasureCorpusBrowser -v ./internal/search/
+func TestMeasureCorpusBrowser(t *testing.T) {
+	dir := os.Getenv("STORYGEN_SEARCH_CORPUS")
+	if dir == "" || os.Getenv("STORYGEN_SEARCH_BROWSER") == "" {
+		t.Skip("set STORYGEN_SEARCH_CORPUS and STORYGEN_SEARCH_BROWSER=1 to measure in Chromium")
+	}
+	b := browsertest.Start(t)
+	stories, texts := loadCorpus(t, dir)
+	entities := loadTruthEntities(t, filepath.Join(filepath.Dir(dir), "truth.jsonl"))
+	site := t.TempDir()
+	writeSiteOpts(t, site, stories, entities, false)
+	base := serveUnder(t, site, "/archive/")
+
+	gz := map[string]int{}
+	size := func(rel string) int {
+		if n, ok := gz[rel]; ok {
+			return n
+		}
+		data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatalf("requested %s: %v", rel, err)
+		}
+		gz[rel] = gzipSize(data)
+		return gz[rel]
+	}
+	var per []int
+	for _, q := range budgetQueries(entities, texts) {
+		p := b.NewPage(t)
+		if err := p.DisableCache(); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Navigate(base + "search/"); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Focus("#search-input"); err != nil {
+			t.Fatal(err)
+		}
+		typed := ""
+		for _, r := range q {
+			typed += string(r)
+			if err := p.TypeRune(r); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.WaitFor(fmt.Sprintf(`document.getElementById('search-results').getAttribute('data-query') === %q`, typed)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		seen := map[string]bool{}
+		sum, files := 0, 0
+		for _, u := range p.Requests() {
+			rel, ok := strings.CutPrefix(u, base)
+			if !ok || seen[rel] || !(strings.HasPrefix(rel, Dir) && strings.HasSuffix(rel, ".json") || rel == "js/search.js") {
+				continue
+			}
+			seen[rel] = true
+			sum += size(rel)
+			files++
+		}
+		if errs := p.Errors(); len(errs) > 0 {
+			t.Errorf("%q: browser errors %q", q, errs)
+		}
+		per = append(per, sum)
+		t.Logf("%-16q %3d files %7d bytes gzip", q, files, sum)
+		p.Close()
+	}
+	sorted := slices.Sorted(slices.Values(per))
+	med := (sorted[(len(sorted)-1)/2] + sorted[len(sorted)/2]) / 2
+	t.Logf("in Chromium, per query (gzip, incl. search.js): median %d bytes, max %d bytes over %d queries", med, sorted[len(sorted)-1], len(sorted))
+	if med > 300_000 || sorted[len(sorted)-1] > 1<<20 {
+		t.Errorf("over budget: median %d, max %d", med, sorted[len(sorted)-1])
 	}
 }
