@@ -32,6 +32,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 )
 
 // Options say where to publish. SiteRoot and ContentDir are only used to
@@ -384,6 +385,9 @@ func (t *Tx) err() error {
 	return t.firstErr
 }
 
+// Dir returns the absolute publish folder.
+func (t *Tx) Dir() string { return t.dir }
+
 // Paths returns the files of this build, sorted.
 func (t *Tx) Paths() []string {
 	var ps []string
@@ -451,6 +455,9 @@ func (t *Tx) swap() (string, error) {
 	if err == nil {
 		return t.staging, nil // the staging name now holds the previous build
 	}
+	if errors.Is(err, syscall.EBUSY) || errors.Is(err, syscall.EXDEV) {
+		return "", fmt.Errorf("output: swapping in the new build: %w (is %s a mount point? publish into a folder inside it)", err, t.dir)
+	}
 	if !errors.Is(err, errNoExchange) {
 		return "", fmt.Errorf("output: swapping in the new build: %w", err)
 	}
@@ -472,13 +479,22 @@ func (t *Tx) swap() (string, error) {
 }
 
 // removeOld deletes the previous tree at root, counting its files that this
-// build does not have.
+// build does not have. Unlinking waits on the filesystem journal far more
+// than on the CPU, so folders are removed by several goroutines at once.
 func (t *Tx) removeOld(root string) (int, error) {
-	var removed int
-	var first error
+	var (
+		removed atomic.Int64
+		errMu   sync.Mutex
+		first   error
+		sem     = make(chan struct{}, removeWorkers)
+	)
 	keep := func(err error) {
-		if first == nil && err != nil && !errors.Is(err, fs.ErrNotExist) {
-			first = err
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errMu.Lock()
+			if first == nil {
+				first = err
+			}
+			errMu.Unlock()
 		}
 	}
 	var walk func(abs, rel string)
@@ -491,23 +507,35 @@ func (t *Tx) removeOld(root string) (int, error) {
 		ents, err := f.ReadDir(-1)
 		f.Close()
 		keep(err)
+		var wg sync.WaitGroup
 		for _, e := range ents {
 			p := filepath.Join(abs, e.Name())
 			r := e.Name()
 			if rel != "" {
 				r = rel + "/" + r
 			}
-			if e.IsDir() {
-				walk(p, r)
-			} else if _, ok := t.paths.Load(r); !ok {
-				removed++
+			if !e.IsDir() {
+				if _, ok := t.paths.Load(r); !ok {
+					removed.Add(1)
+				}
+				keep(os.Remove(p))
+				continue
 			}
-			keep(os.Remove(p))
+			select {
+			case sem <- struct{}{}:
+				wg.Go(func() {
+					walk(p, r)
+					<-sem
+				})
+			default:
+				walk(p, r)
+			}
 		}
+		wg.Wait()
+		keep(os.Remove(abs))
 	}
 	walk(root, "")
-	keep(os.Remove(root))
-	return removed, first
+	return int(removed.Load()), first
 }
 
 // Abort discards the staged build; the previous build stays published.
@@ -528,6 +556,9 @@ func (t *Tx) hook(stage string) {
 		t.opts.Hook(stage)
 	}
 }
+
+// removeWorkers bounds the goroutines deleting the previous tree.
+const removeWorkers = 8
 
 var bufPool = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
