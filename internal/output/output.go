@@ -8,6 +8,13 @@
 // deletes the previous tree, so the new folder holds exactly the files of
 // this build. A build killed at any point, even by SIGKILL, leaves the
 // previous site in place; the next Begin removes whatever it left behind.
+// Where the exchange is unavailable (other OSes, some filesystems) the swap
+// is two renames; a crash between them leaves the previous build at
+// ".public.old-*", which the next Begin puts back.
+//
+// An flock on the parent folder keeps two builds of one publish folder from
+// running at once. Only Begin's parent folder is touched outside public/:
+// the staging and old folders named above, nothing else.
 //
 // Usage:
 //
@@ -474,6 +481,13 @@ func (t *Tx) swap() (string, error) {
 			return "", fmt.Errorf("output: publishing: %w (and restoring the previous build from %s: %v)", err, old, rerr)
 		}
 		return "", fmt.Errorf("output: publishing: %w", err)
+	}
+	// Give the previous tree a staging name before deleting it: a crash
+	// during deletion must not leave a half-deleted tree that the next Begin
+	// would take for a complete one and restore.
+	doomed := filepath.Join(t.parent, stagingPrefix(t.base)+t.id+"-prev")
+	if err := os.Rename(old, doomed); err == nil {
+		old = doomed
 	}
 	return old, nil
 }
