@@ -65,7 +65,7 @@ type Options struct {
 // typed key by key well under 300 kB (gzip) while shards hold enough
 // postings to rank well.
 const (
-	DefaultMaxPostings = 800
+	DefaultMaxPostings = 1000
 	DefaultChunkSize   = 24
 	DefaultShardBytes  = 40 << 10
 	DefaultTopEntities = 6

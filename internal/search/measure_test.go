@@ -10,7 +10,9 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -40,18 +42,42 @@ func TestMeasureCorpus(t *testing.T) {
 	entities := loadTruthEntities(t, truth)
 	t.Logf("%d stories, %d entities", len(stories), len(entities))
 
+	// STORYGEN_SEARCH_SCALE=10 adds every story ten times (new URLs, the
+	// same words) to see time and memory at 100,000 stories.
+	if k, _ := strconv.Atoi(os.Getenv("STORYGEN_SEARCH_SCALE")); k > 1 {
+		n := len(stories)
+		for c := 1; c < k; c++ {
+			for _, s := range stories[:n] {
+				s.URL = fmt.Sprintf("%d/%s", c, s.URL)
+				stories = append(stories, s)
+			}
+		}
+		texts = nil
+		for _, s := range stories[:n] {
+			texts = append(texts, s.Text)
+		}
+	}
+
 	fs := newMemFS()
 	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	cpu0 := cpuTime()
 	start := time.Now()
 	b := NewBuilder(Options{})
 	parallelAdd(t, b, stories)
 	for _, e := range entities {
 		b.AddEntity(e)
 	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
 	if err := b.Write(fs); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("index built in %v (add + write, %d cores)", time.Since(start).Round(time.Millisecond), runtime.GOMAXPROCS(0))
+	t.Logf("index of %d stories built in %v wall, %v CPU (add + write, %d cores); heap held after adding: %d MB",
+		len(stories), time.Since(start).Round(time.Millisecond), (cpuTime() - cpu0).Round(time.Millisecond),
+		runtime.GOMAXPROCS(0), (int64(after.HeapAlloc)-int64(before.HeapAlloc))>>20)
+	runtime.KeepAlive(stories)
 
 	js, err := os.ReadFile("../../themes/default/static/js/search.js")
 	if err != nil {
@@ -323,4 +349,14 @@ func TestMeasureCorpusBrowser(t *testing.T) {
 	if med > 300_000 || sorted[len(sorted)-1] > 1<<20 {
 		t.Errorf("over budget: median %d, max %d", med, sorted[len(sorted)-1])
 	}
+}
+
+// cpuTime is the process's user and system time: the build's cost without
+// the wait for a busy machine's other processes.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
