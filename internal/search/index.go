@@ -211,15 +211,21 @@ func (b *Builder) Add(st Story) error {
 		if s.title[i] {
 			w |= titleWeight
 		}
-		p := append(b.postings[g], id<<weightBits|w)
-		if len(p) >= 4*b.opts.MaxPostings {
-			p = b.prune(p)
-		}
-		b.postings[g] = p
+		b.appendPosting(g, id<<weightBits|w)
 		s.count[i] = 0
 		s.title[i] = false
 	}
 	return nil
+}
+
+// appendPosting adds a posting to a word, pruning its list when it has
+// grown to four times the cap (so pruning stays rare). Callers hold b.mu.
+func (b *Builder) appendPosting(g int32, posting uint32) {
+	p := append(b.postings[g], posting)
+	if len(p) >= 4*b.opts.MaxPostings {
+		p = b.prune(p)
+	}
+	b.postings[g] = p
 }
 
 // AddEntity adds an entity to the index.

@@ -166,6 +166,28 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+func TestAddTermsEqualsAdd(t *testing.T) {
+	stories := append(genStories(300, 9), fixtureStories...)
+	opts := Options{MaxPostings: 30, ShardBytes: 3000}
+	want := dump(buildFixture(t, opts, stories, fixtureEntities))
+	b := NewBuilder(opts)
+	for _, s := range stories {
+		if err := b.AddTerms(Story{Title: s.Title, URL: s.URL, Date: s.Date}, Tokenize(s.Title, s.Text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range fixtureEntities {
+		b.AddEntity(e)
+	}
+	fs := newMemFS()
+	if err := b.Write(fs); err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(fs.files); !bytes.Equal(got, want) {
+		t.Error("Tokenize + AddTerms wrote a different index than Add")
+	}
+}
+
 func TestHostileTextStaysData(t *testing.T) {
 	files := buildFixture(t, Options{}, fixtureStories, fixtureEntities)
 	for name, data := range files {
