@@ -59,6 +59,9 @@ type Options struct {
 	ShardBytes int
 	// TopEntities is the number of entities listed per initial in index.json.
 	TopEntities int
+	// EntityBytes bounds the entity list of a shard; entities named in
+	// fewest stories are left out beyond it.
+	EntityBytes int
 }
 
 // Defaults chosen on a 10,000-story generated archive: they keep a query
@@ -69,6 +72,7 @@ const (
 	DefaultChunkSize   = 24
 	DefaultShardBytes  = 40 << 10
 	DefaultTopEntities = 6
+	DefaultEntityBytes = 256 << 10
 )
 
 func (o Options) withDefaults() Options {
@@ -83,6 +87,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.TopEntities <= 0 {
 		o.TopEntities = DefaultTopEntities
+	}
+	if o.EntityBytes <= 0 {
+		o.EntityBytes = DefaultEntityBytes
 	}
 	return o
 }

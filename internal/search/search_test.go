@@ -351,3 +351,24 @@ func word(i int) string {
 	}
 	return string(b) + "x"
 }
+
+func TestEntityListBounded(t *testing.T) {
+	var ents []Entity
+	for i := range 500 {
+		ents = append(ents, Entity{Name: fmt.Sprintf("Mar %s", word(i)), Kind: "person", URL: fmt.Sprintf("people/m%d/", i), Count: 1000 - i})
+	}
+	files := buildFixture(t, Options{EntityBytes: 2000}, nil, ents)
+	var sh shardJSON
+	if err := json.Unmarshal(files[Dir+"t/ma.json"], &sh); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(files[Dir+"t/ma.json"]); n > 2200 || len(sh.E) < 10 {
+		t.Fatalf("ma.json: %d bytes, %d entities", n, len(sh.E))
+	}
+	var first, last int
+	json.Unmarshal(sh.E[0][3], &first)
+	json.Unmarshal(sh.E[len(sh.E)-1][3], &last)
+	if first != 1000 || last != 1000-len(sh.E)+1 {
+		t.Errorf("kept counts %d…%d, want the most mentioned", first, last)
+	}
+}

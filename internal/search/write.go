@@ -268,7 +268,11 @@ func (sw *shardWriter) node(key string, terms []termPostings, ents []entityRef, 
 	sw.shards[key] = split
 
 	out := append(sw.out[:0], `{"e":[`...)
+	start := len(out)
 	for i, ei := range es {
+		if len(out)-start > sw.opts.EntityBytes {
+			break // the rest are mentioned least; their pages still list them
+		}
 		if i > 0 {
 			out = append(out, ',')
 		}

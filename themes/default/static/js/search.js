@@ -195,6 +195,7 @@
       });
     }).catch(function (err) {
       if (my !== gen) return;
+      pendingOpen = false;
       say('Search is not available: ' + err.message);
     });
   }
@@ -317,6 +318,7 @@
     timer = setTimeout(function () { run(input.value); }, 100);
   });
   input.addEventListener('keydown', function (ev) {
+    if (ev.isComposing) return;
     switch (ev.key) {
       case 'ArrowDown':
         if (options.length) select(Math.min(selected + 1, options.length - 1));
