@@ -241,6 +241,9 @@ type harness struct {
 	mu      sync.Mutex
 	reports []Report
 	notify  chan struct{}
+
+	// stopServing ends the HTTP server (not the watcher) and waits for it.
+	stopServing func()
 }
 
 func startHarness(t *testing.T, c *corpus, tune func(*Options)) *harness {
@@ -267,14 +270,21 @@ func startHarness(t *testing.T, c *corpus, tune func(*Options)) *harness {
 	}
 	h.w = w
 	h.base = "http://" + ln.Addr().String() + "/arch/"
+	var stopOnce sync.Once
+	h.stopServing = func() {
+		stopOnce.Do(func() {
+			cancel()
+			if err := <-served; err != nil {
+				t.Errorf("server: %v", err)
+			}
+		})
+	}
 	t.Cleanup(func() {
 		cancel()
 		if err := w.Close(); err != nil {
 			t.Errorf("watcher: %v", err)
 		}
-		if err := <-served; err != nil {
-			t.Errorf("server: %v", err)
-		}
+		h.stopServing()
 	})
 	return h
 }
