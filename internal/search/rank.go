@@ -71,6 +71,9 @@ func (b *Builder) lessKey(x, y pruneKey) bool {
 	if x.key != y.key {
 		return x.key < y.key
 	}
+	if x.p == y.p {
+		return false
+	}
 	return b.compareStories(x.p>>weightBits, y.p>>weightBits) < 0
 }
 

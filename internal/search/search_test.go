@@ -372,3 +372,39 @@ func TestEntityListBounded(t *testing.T) {
 		t.Errorf("kept counts %d…%d, want the most mentioned", first, last)
 	}
 }
+
+func TestSelectBest(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	b := NewBuilder(Options{})
+	for range 200 {
+		n := 1 + r.IntN(60)
+		keys := make([]pruneKey, n+r.IntN(100))
+		for i := range keys {
+			keys[i] = pruneKey{key: uint64(r.IntN(20)), p: uint32(i)}
+			if keys[i].key == 0 {
+				keys[i].key = uint64(100 + i) // distinct, so the expected set is unique
+			}
+		}
+		for i := range keys {
+			keys[i].key = keys[i].key<<32 | uint64(i)
+		}
+		want := slices.Clone(keys)
+		slices.SortFunc(want, func(x, y pruneKey) int { return cmpU64(x.key, y.key) })
+		b.selectBest(keys, n)
+		got := slices.Clone(keys[:n])
+		slices.SortFunc(got, func(x, y pruneKey) int { return cmpU64(x.key, y.key) })
+		if !slices.Equal(got, want[:n]) {
+			t.Fatalf("selectBest(%d of %d) kept %v, want %v", n, len(keys), got, want[:n])
+		}
+	}
+}
+
+func cmpU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -67,20 +67,19 @@ func (b *Builder) Write(w FileWriter) error {
 	byKey := map[string][]int{} // two-character key → indexes into ents
 	var entKeys []string
 	for i, e := range ents {
-		seen := ""
 		for _, tok := range e.tokens {
 			if utf8.RuneCountInString(tok) < minTermRunes {
 				continue
 			}
 			k := shardKey(tok, 2)
-			if k == seen || slices.Contains(byKey[k], i) {
-				continue
+			l := byKey[k]
+			if len(l) > 0 && l[len(l)-1] == i {
+				continue // two words of the name share the key
 			}
-			seen = k
-			if byKey[k] == nil {
+			if l == nil {
 				entKeys = append(entKeys, k)
 			}
-			byKey[k] = append(byKey[k], i)
+			byKey[k] = append(l, i)
 		}
 	}
 	slices.Sort(entKeys)
@@ -136,7 +135,7 @@ func (b *Builder) Write(w FileWriter) error {
 		}
 	}
 
-	for c := 0; c*b.opts.ChunkSize < n || c == 0 && n > 0; c++ {
+	for c := 0; c*b.opts.ChunkSize < n; c++ {
 		lo, hi := c*b.opts.ChunkSize, min((c+1)*b.opts.ChunkSize, n)
 		out := []byte{'['}
 		for f := lo; f < hi; f++ {
@@ -382,17 +381,16 @@ func (b *Builder) manifest(shards map[string]bool, ents []entityRef) []byte {
 	top := map[string][]int{}
 	var initials []string
 	for i, e := range ents {
-		seen := map[string]bool{}
 		for _, tok := range e.tokens {
 			k := shardKey(tok, 1)
-			if seen[k] || len(top[k]) >= b.opts.TopEntities {
+			l := top[k]
+			if len(l) >= b.opts.TopEntities || len(l) > 0 && l[len(l)-1] == i {
 				continue
 			}
-			seen[k] = true
-			if top[k] == nil {
+			if l == nil {
 				initials = append(initials, k)
 			}
-			top[k] = append(top[k], i)
+			top[k] = append(l, i)
 		}
 	}
 	slices.Sort(initials)
