@@ -142,6 +142,8 @@ type builder struct {
 	cacheMu    sync.Mutex // guards newStories and newFiles
 	newStories map[string]*cachedStory
 	newFiles   map[string]cachedFile
+	newGroups  map[string]*group
+	keys       *inputKeys // per-story input hashes; nil without a Builder
 	stats      struct{ reused, rendered, extracted, kept atomic.Int64 }
 }
 
@@ -181,6 +183,9 @@ func (b *builder) run() error {
 	b.assignURLs()
 	b.idx = buildIndex(b.docs, b.resolved)
 	b.sum.Entities = len(b.idx.entities)
+	if b.cache != nil {
+		b.keys = b.inputKeys()
+	}
 	if err := b.loadPages(); err != nil {
 		return err
 	}

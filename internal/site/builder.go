@@ -31,6 +31,7 @@ type Builder struct {
 	seed    maphash.Seed
 	stories map[string]*cachedStory
 	files   map[string]cachedFile
+	groups  map[string]*group
 	env     [32]byte // templates, configuration and options of the cached files
 }
 
@@ -49,7 +50,7 @@ type cachedFile struct {
 
 // NewBuilder returns a Builder with empty caches.
 func NewBuilder() *Builder {
-	return &Builder{seed: maphash.MakeSeed(), stories: map[string]*cachedStory{}, files: map[string]cachedFile{}}
+	return &Builder{seed: maphash.MakeSeed(), stories: map[string]*cachedStory{}, files: map[string]cachedFile{}, groups: map[string]*group{}}
 }
 
 // BuildStats says how much a build could reuse.
@@ -72,6 +73,7 @@ func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	b.cache = bl
 	b.newStories = map[string]*cachedStory{}
 	b.newFiles = map[string]cachedFile{}
+	b.newGroups = map[string]*group{}
 	if err := b.run(); err != nil {
 		return nil, b.sum, err
 	}
@@ -79,6 +81,7 @@ func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	sortWarnings(b.sum.Warnings)
 	bl.stories = b.newStories
 	bl.files = b.newFiles
+	bl.groups = b.newGroups
 	bl.env = b.env
 	return mem, b.sum, nil
 }
@@ -139,12 +142,14 @@ func (d *doc) clone() *doc {
 }
 
 // put writes a file whose bytes are a pure function of (fp, env): reused from
-// the previous build when both are unchanged, else generated.
-func (b *builder) put(path string, fp uint64, gen func() ([]byte, error)) error {
+// the previous build when both are unchanged, else generated. A file made
+// within a group is recorded in it.
+func (b *builder) put(g *group, path string, fp uint64, gen func() ([]byte, error)) error {
 	if b.cache != nil {
 		if c, ok := b.cache.files[path]; ok && c.fp == fp && b.cache.env == b.env {
 			b.keepFile(path, c)
 			b.stats.reused.Add(1)
+			g.add(path, c.data)
 			return b.w.WriteFile(path, c.data)
 		}
 	}
@@ -156,7 +161,98 @@ func (b *builder) put(path string, fp uint64, gen func() ([]byte, error)) error 
 	if b.cache != nil {
 		b.keepFile(path, cachedFile{fp: fp, data: data})
 	}
+	g.add(path, data)
 	return b.w.WriteFile(path, data)
+}
+
+// A group is the files one page function writes (an entity's page, year
+// pages and feed; a story's page; a day's page), cached under a key that
+// hashes every input the function reads. When the key is unchanged the
+// function does not run at all: its files are replayed.
+type group struct {
+	name  string
+	key   uint64
+	files []groupFile
+	pages []groupPage
+}
+
+type groupFile struct {
+	path string
+	data []byte
+}
+
+type groupPage struct {
+	dir, kind, lastmod string
+}
+
+func (g *group) add(path string, data []byte) {
+	if g != nil {
+		g.files = append(g.files, groupFile{path, data})
+	}
+}
+
+func (g *group) addPage(dir, kind, lastmod string) {
+	if g != nil {
+		g.pages = append(g.pages, groupPage{dir, kind, lastmod})
+	}
+}
+
+// replay writes a group's files from the cache when its key is unchanged.
+func (b *builder) replay(name string, key uint64) (bool, error) {
+	if b.cache == nil || b.cache.env != b.env {
+		return false, nil
+	}
+	g := b.cache.groups[name]
+	if g == nil || g.key != key {
+		return false, nil
+	}
+	for _, f := range g.files {
+		if err := b.w.WriteFile(f.path, f.data); err != nil {
+			return true, err
+		}
+		b.keepFile(f.path, b.cache.files[f.path])
+		b.stats.reused.Add(1)
+	}
+	for _, p := range g.pages {
+		b.count(p.kind)
+		if p.kind != "redirect" {
+			b.log.add(p.dir, p.lastmod)
+		}
+	}
+	b.cacheMu.Lock()
+	b.newGroups[name] = g
+	b.cacheMu.Unlock()
+	return true, nil
+}
+
+// begin starts recording a group; nil when not building through a Builder.
+func (b *builder) begin(name string, key uint64) *group {
+	if b.cache == nil {
+		return nil
+	}
+	return &group{name: name, key: key}
+}
+
+func (b *builder) commit(g *group) {
+	if g == nil {
+		return
+	}
+	b.cacheMu.Lock()
+	b.newGroups[g.name] = g
+	b.cacheMu.Unlock()
+}
+
+// grouped runs f as the group name under key, or replays its files.
+func (b *builder) grouped(name string, key uint64, f func(g *group) error) error {
+	if ok, err := b.replay(name, key); ok || err != nil {
+		return err
+	}
+	g := b.begin(name, key)
+	if err := f(g); err != nil {
+		return err
+	}
+	b.commit(g)
+	return nil
 }
 
 func (b *builder) keepFile(path string, c cachedFile) {

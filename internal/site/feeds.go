@@ -84,7 +84,7 @@ func (b *builder) writeSitemap() error {
 		return buf.Bytes()
 	}
 	if len(es) <= sitemapMax {
-		return b.put("sitemap.xml", b.fingerprintOf(es), func() ([]byte, error) { return part(es), nil })
+		return b.put(nil, "sitemap.xml", b.fingerprintOf(es), func() ([]byte, error) { return part(es), nil })
 	}
 	var idx bytes.Buffer
 	idx.WriteString(xml.Header)
@@ -163,9 +163,9 @@ func atomTime(day string) string {
 }
 
 // writeFeed writes an Atom feed of the newest of ds (in timeline order).
-func (b *builder) writeFeed(title, selfPath, pagePath string, ds []int32) error {
+func (b *builder) writeFeed(g *group, title, selfPath, pagePath string, ds []int32) error {
 	f := b.feed(title, selfPath, pagePath, ds)
-	return b.put(selfPath, b.fingerprintOf(f), func() ([]byte, error) {
+	return b.put(g, selfPath, b.fingerprintOf(f), func() ([]byte, error) {
 		out, err := xml.MarshalIndent(f, "", " ")
 		if err != nil {
 			return nil, fmt.Errorf("feed %s: %w", selfPath, err)
@@ -218,7 +218,7 @@ func (b *builder) siteFeed() error {
 	if !b.cfg.Feeds.Enabled {
 		return nil
 	}
-	return b.writeFeed(b.cfg.Title, "feed.xml", "", b.idx.timeline)
+	return b.writeFeed(nil, b.cfg.Title, "feed.xml", "", b.idx.timeline)
 }
 
 // jsonLD serialises structured data for a <script type="application/ld+json">.

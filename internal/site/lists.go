@@ -10,7 +10,7 @@ import (
 	"github.com/storygen/storygen/internal/render"
 )
 
-func (b *builder) periodPage(pr *period) error {
+func (b *builder) periodPage(g *group, pr *period) error {
 	v := pr.value
 	dir := markdown.DateURL(v)
 	root := rootOf(dir)
@@ -101,7 +101,7 @@ func (b *builder) periodPage(pr *period) error {
 	p.Period = pp
 	p.Description = fmt.Sprintf("%s: %d stories published, %d earlier and %d later stories mention it.",
 		dateLabel(v), len(pr.published), len(pp.Before), len(pp.After))
-	return b.emit(dir, p)
+	return b.emitKeyed(g, dir, p, 0, nil)
 }
 
 func (b *builder) homePage() error {
@@ -186,13 +186,13 @@ func (b *builder) calendarPage() error {
 	return b.emit(dir, p)
 }
 
-func (b *builder) tagPage(t string) error {
+func (b *builder) tagPage(g *group, t string) error {
 	dir := "tags/" + t + "/"
 	root := rootOf(dir)
 	p := b.newPage("tag", dir, "#"+t, "tags")
 	p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}, {Name: "Tags", URL: root + "tags/"}}
 	p.Tag = &render.TagPage{Name: t, Stories: b.storyRefs(b.idx.tags[t], root)}
-	return b.emit(dir, p)
+	return b.emitKeyed(g, dir, p, 0, nil)
 }
 
 func (b *builder) tagsPage() error {

@@ -31,11 +31,15 @@ func (b *builder) renderAll() error {
 	var jobs []job
 	for i := range b.docs {
 		di := int32(i)
-		jobs = append(jobs, func() error { return b.storyPage(di) })
+		jobs = append(jobs, func() error {
+			return b.grouped("story:"+b.docs[di].url, b.storyKey(di), func(g *group) error { return b.storyPage(g, di) })
+		})
 	}
 	for _, e := range b.idx.sorted {
 		e := e
-		jobs = append(jobs, func() error { return b.entityPages(e) })
+		jobs = append(jobs, func() error {
+			return b.grouped(entityGroup(e.key), b.entityKey(e), func(g *group) error { return b.entityPages(g, e) })
+		})
 	}
 	for _, k := range []extract.Kind{extract.Person, extract.Place, extract.Organisation} {
 		k := k
@@ -43,11 +47,15 @@ func (b *builder) renderAll() error {
 	}
 	for _, p := range b.idx.periods {
 		p := p
-		jobs = append(jobs, func() error { return b.periodPage(p) })
+		jobs = append(jobs, func() error {
+			return b.grouped("period:"+p.value, b.periodKey(p), func(g *group) error { return b.periodPage(g, p) })
+		})
 	}
 	for t := range b.idx.tags {
 		t := t
-		jobs = append(jobs, func() error { return b.tagPage(t) })
+		jobs = append(jobs, func() error {
+			return b.grouped("tag:"+t, b.tagKey(t), func(g *group) error { return b.tagPage(g, t) })
+		})
 	}
 	for _, hp := range b.pages {
 		hp := hp
@@ -109,18 +117,20 @@ func (b *builder) newPage(kind, dir, title, section string) *render.Page {
 
 // emit renders a page into dir/index.html.
 func (b *builder) emit(dir string, p *render.Page) error {
-	return b.emitKeyed(dir, p, 0, nil)
+	return b.emitKeyed(nil, dir, p, 0, nil)
 }
 
 // emitKeyed renders a page whose data is p plus what key stands for; fill,
 // when set, completes p (a story's body) only if the page must be rendered.
-func (b *builder) emitKeyed(dir string, p *render.Page, key uint64, fill func(*render.Page) error) error {
+func (b *builder) emitKeyed(g *group, dir string, p *render.Page, key uint64, fill func(*render.Page) error) error {
 	b.count(p.Kind)
+	lm := lastmod(p)
 	if p.Kind != "redirect" {
-		b.log.add(dir, lastmod(p))
+		b.log.add(dir, lm)
 	}
+	g.addPage(dir, p.Kind, lm)
 	fp := b.fingerprintOf(p, key)
-	return b.put(dir+"index.html", fp, func() ([]byte, error) {
+	return b.put(g, dir+"index.html", fp, func() ([]byte, error) {
 		if fill != nil {
 			if err := fill(p); err != nil {
 				return nil, err
@@ -203,7 +213,7 @@ func byCount(ls []render.Link) {
 	})
 }
 
-func (b *builder) storyPage(di int32) error {
+func (b *builder) storyPage(g *group, di int32) error {
 	d := b.docs[di]
 	root := rootOf(d.url)
 	ents := b.idx.docEnts[di]
@@ -326,7 +336,7 @@ func (b *builder) storyPage(di int32) error {
 		}
 		fill = nil
 	}
-	return b.emitKeyed(d.url, p, key, fill)
+	return b.emitKeyed(g, d.url, p, key, fill)
 }
 
 // storyMarkdown re-reads the story and writes its Markdown (and exports it).
@@ -390,7 +400,7 @@ func stripFrontMatter(md []byte) []byte {
 // quotesShown caps the quotes on an entity page; a page per year shows that year's.
 const quotesShown = 12
 
-func (b *builder) entityPages(e *entity) error {
+func (b *builder) entityPages(g *group, e *entity) error {
 	dir := entityURL(e.key)
 	kindTitle := map[extract.Kind]string{extract.Person: "Person", extract.Place: "Place", extract.Organisation: "Organisation"}[e.key.kind]
 	section := markdown.KindDir(e.key.kind)
@@ -446,7 +456,7 @@ func (b *builder) entityPages(e *entity) error {
 		return p
 	}
 	if b.cfg.Feeds.Enabled {
-		if err := b.writeFeed(e.name+" · "+b.cfg.Title, dir+"feed.xml", dir, e.stories); err != nil {
+		if err := b.writeFeed(g, e.name+" · "+b.cfg.Title, dir+"feed.xml", dir, e.stories); err != nil {
 			return err
 		}
 	}
@@ -455,10 +465,10 @@ func (b *builder) entityPages(e *entity) error {
 		latest = latest[len(latest)-quotesShown:]
 	}
 	if len(e.stories) <= splitByYear {
-		return b.emit(dir, mk(dir, years, false, true, latest))
+		return b.emitKeyed(g, dir, mk(dir, years, false, true, latest), 0, nil)
 	}
 	// Long timelines: the main page shows the latest year and links to a page per year.
-	if err := b.emit(dir, mk(dir, years[len(years)-1:], true, true, latest)); err != nil {
+	if err := b.emitKeyed(g, dir, mk(dir, years[len(years)-1:], true, true, latest), 0, nil); err != nil {
 		return err
 	}
 	for _, y := range years {
@@ -471,7 +481,7 @@ func (b *builder) entityPages(e *entity) error {
 		}
 		p := mk(ydir, []render.StoryGroup{y}, true, false, qs)
 		p.Title = e.name + " in " + y.Heading
-		if err := b.emit(ydir, p); err != nil {
+		if err := b.emitKeyed(g, ydir, p, 0, nil); err != nil {
 			return err
 		}
 	}
