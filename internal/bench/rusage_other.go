@@ -1,0 +1,10 @@
+//go:build !unix
+
+package bench
+
+import "os"
+
+// childMaxRSS is unknown off unix: the figure is reported as 0.
+func childMaxRSS(*os.ProcessState) int64 { return 0 }
+
+func selfMaxRSS() int64 { return 0 }
