@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"time"
 
 	"github.com/storygen/storygen/internal/config"
 	"github.com/storygen/storygen/internal/output"
@@ -96,6 +97,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		Dir:        publish,
 		SiteRoot:   sf.source,
 		ContentDir: filepath.Join(sf.source, cfg.ContentDir),
+		Hook:       testHook(os.Getenv("STORYGEN_TEST_HOOK")),
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "build: %v\n", err)
@@ -130,6 +132,22 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// testHook stops a build at one stage of the publish so that crash tests can
+// SIGKILL it there: STORYGEN_TEST_HOOK=before-swap (see output.Stage*).
+func testHook(stage string) func(string) {
+	if stage == "" {
+		return nil
+	}
+	return func(s string) {
+		if s == stage {
+			fmt.Fprintf(os.Stderr, "storygen: test hook: stopped at %s\n", s)
+			for {
+				time.Sleep(time.Hour)
+			}
+		}
+	}
 }
 
 func startCPUProfile(path string) (func(), error) {
