@@ -28,7 +28,7 @@ import (
 type Options struct {
 	Dir   string // corpus cache: Dir/<n>/
 	Sizes []int  // archive sizes for full builds
-	Runs  int    // full builds per size (pairs when Hugo is set)
+	Runs  int    // full builds per size (pairs when Hugo is set); 0 for none
 	// Warmup builds (each tool) before the measured ones, not counted.
 	Warmup int
 	// EditSizes are the sizes to run the one-story edit benchmark on.
@@ -106,9 +106,6 @@ type Profile struct {
 // cannot be generated, or Hugo when absent, is skipped with a reason in
 // Report.Skipped rather than failing the whole run.
 func Harness(o Options) (*Report, error) {
-	if o.Runs <= 0 {
-		o.Runs = 3
-	}
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
