@@ -21,6 +21,45 @@ import (
 	"github.com/storygen/storygen/internal/story"
 )
 
+// loadPublished reads a built site's search/ folder and the entities it lists.
+func loadPublished(t *testing.T, pub string) (map[string][]byte, []Entity) {
+	t.Helper()
+	files := map[string][]byte{}
+	seen := map[string]bool{}
+	var entities []Entity
+	err := filepath.WalkDir(filepath.Join(pub, "search"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(pub, p)
+		files[filepath.ToSlash(rel)] = data
+		var sh shardJSON
+		if strings.Contains(rel, "/t/") && json.Unmarshal(data, &sh) == nil {
+			for _, e := range sh.E {
+				var x Entity
+				json.Unmarshal(e[0], &x.Name)
+				json.Unmarshal(e[1], &x.Kind)
+				json.Unmarshal(e[2], &x.URL)
+				json.Unmarshal(e[3], &x.Count)
+				if !seen[x.URL] {
+					seen[x.URL] = true
+					entities = append(entities, x)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(entities, func(a, b Entity) int { return strings.Compare(a.URL, b.URL) })
+	return files, entities
+}
+
 // TestMeasureCorpus reports what the 40 queries of the byte budget download on
 // a generated archive:
 //
@@ -28,7 +67,9 @@ import (
 //	STORYGEN_SEARCH_CORPUS=/tmp/c10k/content go test -run MeasureCorpus -v ./internal/search/
 //
 // Entities come from the generator's truth file (a perfect extractor), read
-// from STORYGEN_SEARCH_TRUTH or truth.jsonl beside the content folder.
+// from STORYGEN_SEARCH_TRUTH or truth.jsonl beside the content folder. With
+// STORYGEN_SEARCH_PUBLIC set to a built site's publish folder, it measures
+// that site's index instead (entities as the build extracted them).
 func TestMeasureCorpus(t *testing.T) {
 	dir := os.Getenv("STORYGEN_SEARCH_CORPUS")
 	if dir == "" {
@@ -39,6 +80,17 @@ func TestMeasureCorpus(t *testing.T) {
 		truth = filepath.Join(filepath.Dir(dir), "truth.jsonl")
 	}
 	stories, texts := loadCorpus(t, dir)
+	if pub := os.Getenv("STORYGEN_SEARCH_PUBLIC"); pub != "" {
+		// The index of a built site: what storygen build published.
+		files, entities := loadPublished(t, pub)
+		js, err := os.ReadFile(filepath.Join(pub, "js", "search.js"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("published index of %s: %d entities", pub, len(entities))
+		report(t, files, gzipSize(js), budgetQueries(entities, texts))
+		return
+	}
 	entities := loadTruthEntities(t, truth)
 	t.Logf("%d stories, %d entities", len(stories), len(entities))
 
@@ -286,9 +338,15 @@ func TestMeasureCorpusBrowser(t *testing.T) {
 	}
 	b := browsertest.Start(t)
 	stories, texts := loadCorpus(t, dir)
-	entities := loadTruthEntities(t, filepath.Join(filepath.Dir(dir), "truth.jsonl"))
-	site := t.TempDir()
-	writeSiteOpts(t, site, stories, entities, false)
+	var entities []Entity
+	site := os.Getenv("STORYGEN_SEARCH_PUBLIC")
+	if site != "" {
+		_, entities = loadPublished(t, site)
+	} else {
+		entities = loadTruthEntities(t, filepath.Join(filepath.Dir(dir), "truth.jsonl"))
+		site = t.TempDir()
+		writeSiteOpts(t, site, stories, entities, false)
+	}
 	base := serveUnder(t, site, "/archive/")
 
 	gz := map[string]int{}
