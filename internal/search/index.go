@@ -16,7 +16,8 @@
 // a weight (term frequency, capped, plus 16 if the word is in the title),
 // each number in base-32 digits of a 64-character alphabet with a
 // continuation bit. Story ids are ordered newest first, so ties rank recent
-// stories higher.
+// stories higher. A split shard keeps, besides its own-length words, the
+// subtree's most frequent words, so a two-letter query still finds stories.
 package search
 
 import (
@@ -183,16 +184,33 @@ func (s *scratch) add(tok []byte, runes int, inTitle bool) {
 	}
 }
 
-// Add indexes one story.
+// scan counts the words of a story into touched, count and title.
+func (s *scratch) scan(title, text string) {
+	s.touched = s.touched[:0]
+	s.buf = tokenize(title, s.buf, func(tok []byte, runes int) { s.add(tok, runes, true) })
+	s.buf = tokenize(text, s.buf, func(tok []byte, runes int) { s.add(tok, runes, false) })
+}
+
+// weight is a touched slot's posting weight; it resets the slot.
+func (s *scratch) weight(i int32) uint32 {
+	w := uint32(s.count[i])
+	if s.title[i] {
+		w |= titleWeight
+	}
+	s.count[i] = 0
+	s.title[i] = false
+	return w
+}
+
+// Add indexes one story. Unlike AddTerms it remembers, per goroutine, which
+// word has which id, so the work under the lock is only appending.
 func (b *Builder) Add(st Story) error {
 	s, _ := b.pool.Get().(*scratch)
 	if s == nil {
 		s = newScratch()
 	}
 	defer b.pool.Put(s)
-	s.touched = s.touched[:0]
-	s.buf = tokenize(st.Title, s.buf, func(tok []byte, runes int) { s.add(tok, runes, true) })
-	s.buf = tokenize(st.Text, s.buf, func(tok []byte, runes int) { s.add(tok, runes, false) })
+	s.scan(st.Title, st.Text)
 
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -214,13 +232,7 @@ func (b *Builder) Add(st Story) error {
 			}
 			s.gid[i] = g
 		}
-		w := uint32(s.count[i])
-		if s.title[i] {
-			w |= titleWeight
-		}
-		b.appendPosting(g, id<<weightBits|w)
-		s.count[i] = 0
-		s.title[i] = false
+		b.appendPosting(g, id<<weightBits|s.weight(i))
 	}
 	return nil
 }

@@ -21,9 +21,7 @@ var tokenizers = sync.Pool{New: func() any { return newScratch() }}
 func Tokenize(title, text string) Terms {
 	s := tokenizers.Get().(*scratch)
 	defer tokenizers.Put(s)
-	s.touched = s.touched[:0]
-	s.buf = tokenize(title, s.buf, func(tok []byte, runes int) { s.add(tok, runes, true) })
-	s.buf = tokenize(text, s.buf, func(tok []byte, runes int) { s.add(tok, runes, false) })
+	s.scan(title, text)
 	n := 0
 	for _, i := range s.touched {
 		n += len(s.str[i]) + 1
@@ -34,13 +32,7 @@ func Tokenize(title, text string) Terms {
 	for k, i := range s.touched {
 		words.WriteString(s.str[i])
 		words.WriteByte(0)
-		w := uint8(s.count[i])
-		if s.title[i] {
-			w |= titleWeight
-		}
-		t.weights[k] = w
-		s.count[i] = 0
-		s.title[i] = false
+		t.weights[k] = uint8(s.weight(i))
 	}
 	t.words = words.String()
 	return t
