@@ -135,6 +135,7 @@ func browserFixture() ([]Story, []Entity) {
 		{Name: "Pyongyang", Kind: "place", URL: "places/pyongyang/", Count: 1},
 		{Name: "Kim Jong Un", Kind: "person", URL: "people/kim-jong-un/", Count: 1},
 		{Name: `<b onmouseover="document.title='pwned'">Evil</b> Corp`, Kind: "organisation", URL: "organisations/evil-corp/", Count: 1},
+		{Name: "Scripted Link", Kind: "place", URL: "javascript:document.title='pwned'", Count: 1},
 	}
 	return stories, entities
 }
@@ -224,6 +225,18 @@ func TestBrowserSearch(t *testing.T) {
 		t.Errorf("second result for pompeo is %s, want a story", second)
 	}
 
+	// More stories: the rest of the 14 stories that mention Pompeo.
+	must(p.Navigate(base + "search/?q=pompeo"))
+	must(p.WaitFor(settled("pompeo")))
+	var counts [2]int
+	must(p.Eval(`document.querySelectorAll('#search-results .search-story').length`, &counts[0]))
+	must(p.Eval(`document.querySelector('.search-more').click()`, nil))
+	must(p.WaitFor(`document.querySelectorAll('#search-results .search-story').length > 10`))
+	must(p.Eval(`document.querySelectorAll('#search-results .search-story').length + (document.querySelector('.search-more').hidden ? 0 : 100)`, &counts[1]))
+	if counts != [2]int{10, 14} {
+		t.Errorf("stories shown before and after More: %v, want [10 14] and the button hidden", counts)
+	}
+
 	// Markup in titles and names is shown as text.
 	must(p.Navigate(base + "search/?q=onerror"))
 	must(p.WaitFor(settled("onerror")))
@@ -248,6 +261,13 @@ func TestBrowserSearch(t *testing.T) {
 	must(p.Eval(`document.querySelector('#search-results .search-entity a').textContent`, &name))
 	if name != entities[4].Name {
 		t.Errorf("hostile entity name shown as %q", name)
+	}
+	must(p.Press("Escape"))
+	must(p.Type("scripted"))
+	must(p.WaitFor(settled("scripted")))
+	must(p.Eval(first, &href))
+	if !strings.HasSuffix(href, "#") {
+		t.Errorf("a javascript: URL in the index became the link %q", href)
 	}
 	if errs := p.Errors(); len(errs) > 0 {
 		t.Errorf("browser errors: %q", errs)

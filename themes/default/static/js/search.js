@@ -225,15 +225,21 @@
     options.push(li);
     return li;
   }
+  // Index URLs are site-relative; anything that resolves to another
+  // scheme (javascript:) is not followed.
+  function href(rel) {
+    var u = new URL(rel, base);
+    return u.protocol === base.protocol ? u.href : '#';
+  }
   function entityItem(e) {
     var a = el('a', '', e[0]);
-    a.href = new URL(e[2], base).href;
+    a.href = href(e[2]);
     var label = el('p', 'dateline', (KINDS[e[1]] || e[1]) + ' · ' + (e[3] === 1 ? '1 story' : e[3] + ' stories'));
     return option('search-entity kind-' + (KIND_CLASS[e[1]] || e[1]), label, a);
   }
   function storyItem(s) {
     var a = el('a', '', s[0]);
-    a.href = new URL(s[1], base).href;
+    a.href = href(s[1]);
     var label = el('p', 'dateline');
     if (s[2]) {
       var t = el('time', '', humanDate(s[2]));
