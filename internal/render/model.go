@@ -173,6 +173,8 @@ type Stats struct {
 // CalendarPage lists the years and months that have stories or mentions.
 type CalendarPage struct {
 	Years []CalendarYear
+	// Undated links to the stories without a date, when there are any.
+	Undated *Link
 }
 
 // CalendarYear is one year of the calendar.

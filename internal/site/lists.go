@@ -181,6 +181,9 @@ func (b *builder) calendarPage() error {
 		}
 		cp.Years = append(cp.Years, cy)
 	}
+	if n := b.undatedCount(); n > 0 {
+		cp.Undated = &render.Link{Name: "Undated stories", URL: root + "undated/", Count: n}
+	}
 	p.Calendar = cp
 	p.Description = "Every year and month of the archive: stories published, and dates the stories mention."
 	return b.emit(dir, p)
@@ -209,7 +212,22 @@ func (b *builder) tagsPage() error {
 	return b.emit(dir, p)
 }
 
+func (b *builder) undatedCount() int {
+	n := 0
+	for _, d := range b.docs {
+		if d.date.IsZero() {
+			n++
+		}
+	}
+	return n
+}
+
+// undatedPage lists the stories without a date; there is none when every
+// story has one.
 func (b *builder) undatedPage() error {
+	if b.undatedCount() == 0 {
+		return nil
+	}
 	dir := "undated/"
 	root := rootOf(dir)
 	p := b.newPage("undated", dir, "Undated stories", "dates")
