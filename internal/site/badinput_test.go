@@ -64,8 +64,8 @@ var badInputs = map[string]expectation{
 	"dangling.txt":      {warn: "broken symbolic link"},
 	"fifo.txt":          {warn: "not a regular file"},
 	"unreadable.txt":    {warn: "cannot read"}, // only when not root
-	"inside-link.txt":   {marker: "insidelink"},
-	"inside-target.txt": {marker: "insidelink", warn: "same date and slug as inside-link.txt"},
+	"inside-link.txt":   {warn: "read under its own name"},
+	"inside-target.txt": {marker: "insidelink"},
 	"folder.txt":        {}, // a directory
 	"sub":               {}, // a directory
 }
@@ -272,8 +272,8 @@ func TestBadInputCorpus(t *testing.T) {
 	if pages["dupone"] == nil || pages["duptwo"] == nil || pages["dupone"][0] == pages["duptwo"][0] {
 		t.Errorf("duplicates not told apart: %v %v", pages["dupone"], pages["duptwo"])
 	}
-	// The linked story inside the folder is read through its link too: two pages.
-	if len(pages["insidelink"]) != 2 {
+	// A link to a story inside the folder is not a second copy of it.
+	if len(pages["insidelink"]) != 1 {
 		t.Errorf("inside link: pages %v", pages["insidelink"])
 	}
 	// Nothing from outside the content folder, and nothing outside the site.
