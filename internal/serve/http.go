@@ -75,9 +75,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-cache")
 	cur := s.cur.Load()
-	base := "/"
+	base, baseURL := "/", "/"
 	if cur != nil {
-		base = cur.base
+		base, baseURL = cur.base, cur.baseURL
 	}
 	p, ok := requestPath(r.URL.Path, r.URL.EscapedPath())
 	if !ok {
@@ -85,7 +85,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p == "/" && base != "/" || p+"/" == base {
-		redirect(w, r, base, http.StatusFound)
+		redirect(w, r, baseURL, http.StatusFound)
 		return
 	}
 	if !strings.HasPrefix(p, base) {
@@ -98,7 +98,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if cur == nil {
-		s.noSite(w, r, base)
+		s.noSite(w, r, baseURL)
 		return
 	}
 	h.Set("Server-Timing", `storygen;desc="`+cur.id+`"`)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -38,7 +39,7 @@ func fixedServer(base string) *Server {
 			panic(err)
 		}
 	}
-	s.cur.Store(&served{mem: mem, base: base, id: "test.1"})
+	s.cur.Store(&served{mem: mem, base: base, baseURL: strings.ReplaceAll(base, " ", "%20"), id: "test.1"})
 	s.publish("test.1", "")
 	return s
 }
@@ -116,6 +117,18 @@ func TestHandler(t *testing.T) {
 				t.Errorf("HEAD: body %q, Content-Length %q", body, res.Header.Get("Content-Length"))
 			}
 		})
+	}
+}
+
+func TestHandlerEscapedBase(t *testing.T) {
+	s := fixedServer("/my archive/")
+	for target, want := range map[string]string{"/": "302 /my%20archive/", "/my%20archive": "302 /my%20archive/",
+		"/my%20archive/": "200 ", "/my%20archive/people": "301 /my%20archive/people/"} {
+		rec := httptest.NewRecorder()
+		s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		if got := fmt.Sprint(rec.Code, " ", rec.Header().Get("Location")); got != want {
+			t.Errorf("%s: %s, want %s", target, got, want)
+		}
 	}
 }
 

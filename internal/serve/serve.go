@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -81,9 +82,10 @@ type Server struct {
 
 // served is one successful build as it is served.
 type served struct {
-	mem  *site.Memory
-	base string // the base path, "/archive/" or "/"
-	id   string
+	mem     *site.Memory
+	base    string // the base path decoded, "/archive/" or "/", to match request paths
+	baseURL string // the same, escaped, for redirects and links
+	id      string
 }
 
 // New returns a Server that has not built yet: call Rebuild.
@@ -133,7 +135,12 @@ func (s *Server) Rebuild(changed int, debounce time.Duration) Report {
 			rep.Err = errors.New("build: no site")
 		} else {
 			id := s.nonce + "." + strconv.FormatUint(s.seq, 10)
-			s.cur.Store(&served{mem: mem, base: cfg.BasePath(), id: id})
+			esc := cfg.BasePath()
+			base, uerr := url.PathUnescape(esc)
+			if uerr != nil {
+				base = esc
+			}
+			s.cur.Store(&served{mem: mem, base: base, baseURL: esc, id: id})
 			s.publish(id, "")
 		}
 	}
