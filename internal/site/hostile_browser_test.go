@@ -3,6 +3,7 @@ package site
 import (
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"strings"
 	"testing"
@@ -127,6 +128,37 @@ func TestHostileTextInBrowser(t *testing.T) {
 				}
 			}
 		}
+	}
+	// The search page renders hits from the index: titles and names full of
+	// markup must come out as text there too.
+	if _, ok := mem.Files["search/index.json"]; ok {
+		for _, q := range []string{"script", "alert", "<script>alert(1)</script>", "pwned", "onerror"} {
+			u := base + "search/?q=" + url.QueryEscape(q)
+			if err := p.Navigate(u); err != nil {
+				t.Errorf("search %q: %v", q, err)
+				continue
+			}
+			if err := p.WaitFor(`document.querySelectorAll('#search-results li').length > 0`); err != nil {
+				var status string
+				p.Eval(`document.getElementById('search-status').textContent`, &status)
+				t.Errorf("search %q: no hits (%v); status %q; page errors %q", q, err, status, p.Errors())
+				continue
+			}
+			var st pageState
+			if err := p.Eval(pageCheck, &st); err != nil {
+				t.Errorf("search %q: %v", q, err)
+				continue
+			}
+			pages++
+			if st.Pwned != 0 || st.InlineScripts != 0 || st.ForeignScripts != 0 || st.Handlers != 0 || st.JSURLs != 0 || st.Injected != 0 {
+				t.Errorf("search %q: injected: %+v", q, st)
+			}
+			if q == "script" && !strings.Contains(st.Text, "<script>alert(1)</script>") {
+				t.Errorf("search %q: hits do not show the title as typed:\n%s", q, st.Text)
+			}
+		}
+	} else {
+		t.Log("no search index in this build; search results not checked")
 	}
 	for _, e := range p.Errors() {
 		if strings.Contains(e, "alert") || strings.Contains(e, "pwned") {
