@@ -28,6 +28,7 @@ import (
 	"github.com/storygen/storygen/internal/output"
 	"github.com/storygen/storygen/internal/render"
 	"github.com/storygen/storygen/internal/resolve"
+	"github.com/storygen/storygen/internal/search"
 	"github.com/storygen/storygen/internal/story"
 	"github.com/storygen/storygen/themes"
 )
@@ -84,6 +85,7 @@ type doc struct {
 	tags    []string
 	draft   bool
 	res     *extract.Result
+	terms   search.Terms // the story's words for the search index
 }
 
 func (d *doc) dateValue() string {
@@ -279,6 +281,9 @@ func (b *builder) parseStory(rel string, data []byte) (*doc, []story.Warning) {
 		res:     res,
 	}
 	d.tags = append(d.tags, s.Tags...)
+	if b.cfg.Search.Enabled {
+		d.terms = search.Tokenize(s.Title, bodyText(s))
+	}
 	return d, ws
 }
 
@@ -302,6 +307,18 @@ func compact(r *extract.Result) {
 	for i := range r.Handles {
 		r.Handles[i] = strings.Clone(r.Handles[i])
 	}
+}
+
+// bodyText is the story's paragraphs, captions left out.
+func bodyText(s *story.Story) string {
+	var sb strings.Builder
+	for _, p := range s.Paragraphs {
+		if !p.Caption {
+			sb.WriteString(s.Text[p.Start:p.End])
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
 }
 
 // summary is the start of the story's first paragraph, for lists.

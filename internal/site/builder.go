@@ -150,7 +150,7 @@ func (b *builder) put(g *group, path string, fp uint64, gen func() ([]byte, erro
 			b.keepFile(path, c)
 			b.stats.reused.Add(1)
 			g.add(path, c.data)
-			return b.w.WriteFile(path, c.data)
+			return b.writeOwned(path, c.data)
 		}
 	}
 	data, err := gen()
@@ -162,6 +162,15 @@ func (b *builder) put(g *group, path string, fp uint64, gen func() ([]byte, erro
 		b.keepFile(path, cachedFile{fp: fp, data: data})
 	}
 	g.add(path, data)
+	return b.writeOwned(path, data)
+}
+
+// writeOwned writes bytes the build owns and never changes; an in-memory
+// site keeps them without a copy.
+func (b *builder) writeOwned(path string, data []byte) error {
+	if m, ok := b.w.(*Memory); ok {
+		return m.keep(path, data)
+	}
 	return b.w.WriteFile(path, data)
 }
 
@@ -207,7 +216,7 @@ func (b *builder) replay(name string, key uint64) (bool, error) {
 		return false, nil
 	}
 	for _, f := range g.files {
-		if err := b.w.WriteFile(f.path, f.data); err != nil {
+		if err := b.writeOwned(f.path, f.data); err != nil {
 			return true, err
 		}
 		b.keepFile(f.path, b.cache.files[f.path])

@@ -425,3 +425,31 @@ func TestInertCheckerCatches(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishedPathsSafe: in the hostile and the bad-input builds, every
+// folder of a story, entity, tag or date page is made of [a-z0-9-] only.
+func TestPublishedPathsSafe(t *testing.T) {
+	seg := regexp.MustCompile(`^[a-z0-9-]+$`)
+	generated := regexp.MustCompile(`^(?:people|places|organisations|tags|dates|undated|\d{4})/`)
+	for name, mem := range map[string]*Memory{"hostile": buildHostile(t), "badinput": func() *Memory { m, _ := buildBad(t, badInputSite(t)); return m }()} {
+		n := 0
+		for _, p := range mem.Paths() {
+			if !generated.MatchString(p) {
+				continue
+			}
+			parts := strings.Split(p, "/")
+			for _, s := range parts[:len(parts)-1] {
+				if !seg.MatchString(s) {
+					t.Errorf("%s: %s has the segment %q", name, p, s)
+				}
+			}
+			if last := parts[len(parts)-1]; last != "index.html" && last != "feed.xml" {
+				t.Errorf("%s: unexpected file %s", name, p)
+			}
+			n++
+		}
+		if n < 20 {
+			t.Errorf("%s: only %d generated pages", name, n)
+		}
+	}
+}

@@ -17,17 +17,19 @@ type Memory struct {
 // NewMemory returns an empty in-memory site.
 func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
 
-// WriteFile stores data at rel. The Memory keeps data itself, not a copy:
-// the build never changes bytes it has written, and a Builder hands the same
-// bytes to the next build's Memory when a file did not change.
+// WriteFile stores a copy of data at rel: like a file, it does not change
+// when the caller reuses its buffer.
 func (m *Memory) WriteFile(rel string, data []byte) error {
+	return m.keep(rel, append([]byte{}, data...))
+}
+
+// keep stores data itself, for bytes nobody changes after writing: the
+// build's rendered files, which a Builder hands to the next build's Memory.
+func (m *Memory) keep(rel string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, dup := m.Files[rel]; dup {
 		return fmt.Errorf("two files written to %s", rel)
-	}
-	if data == nil {
-		data = []byte{}
 	}
 	m.Files[rel] = data
 	return nil

@@ -62,7 +62,7 @@ func (b *builder) renderAll() error {
 		jobs = append(jobs, func() error { return b.handPage(hp) })
 	}
 	jobs = append(jobs, b.homePage, b.calendarPage, b.tagsPage, b.undatedPage, b.searchPage,
-		b.notFoundPage, b.redirectPages, b.staticFiles, b.siteFiles, b.siteFeed)
+		b.notFoundPage, b.redirectPages, b.staticFiles, b.siteFiles, b.siteFeed, b.searchIndex)
 
 	var done atomicCounter
 	stop := b.progress("rendering pages", len(jobs), &done.n)
