@@ -95,7 +95,7 @@ func Load(sources []Source) (*Templates, error) {
 			if err != nil {
 				return nil, fmt.Errorf("reading %s/%s: %w", src.Name, name, err)
 			}
-			files[name] = b
+			files[name] = compact(b)
 			origin[name] = src.Name + "/" + name
 		}
 	}
@@ -175,6 +175,33 @@ func (t *Templates) Bytes(p *Page) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// compact drops the indentation of template lines: it is for people reading
+// the template, and on a site of many thousand pages it costs real bytes.
+// Lines inside <pre> and <textarea> keep theirs.
+func compact(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	keep := 0 // depth of <pre>/<textarea> elements open
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i+1], src[i+1:]
+		} else {
+			src = nil
+		}
+		if keep == 0 {
+			line = bytes.TrimLeft(line, " \t")
+		}
+		lower := bytes.ToLower(line)
+		keep += bytes.Count(lower, []byte("<pre")) + bytes.Count(lower, []byte("<textarea"))
+		keep -= bytes.Count(lower, []byte("</pre")) + bytes.Count(lower, []byte("</textarea"))
+		if keep < 0 {
+			keep = 0
+		}
+		out = append(out, line...)
+	}
+	return out
 }
 
 var funcs = template.FuncMap{

@@ -373,13 +373,12 @@ func TestRenderStructure(t *testing.T) {
 			`<h1 id="story-title">A senior North Korean official will travel to Washington</h1>`,
 			`<time datetime="2018-05-31">Thursday 31 May 2018</time>`,
 			`<aside class="sidebar" aria-label="Entities in this story">`,
-			`<a href="../../../../people/mike-pompeo/">Mike Pompeo</a> <span class="count"><span class="vh">(</span>9<span class="vh">)</span></span>`,
+			`<a href="../../../../people/mike-pompeo/">Mike Pompeo</a> <span class="count">9</span>`,
 			`<a href="../../../../organisations/state-department/">State Department</a>`,
 			`<a href="../../../../dates/2018/06/12/">12 June 2018</a> <span class="note">ahead</span>`,
 			`<span class="handle">@POTUS</span>`,
 			`<figure class="caption"><figcaption>Trump North Korea Credit: Mike Pompeo</figcaption></figure>`,
 			`<p class="caption">Trump North Korea Credit: Kim Yong Chol leaves</p>`,
-			`<h2 id="quotes-heading">Quotes in this story</h2>`,
 			`<a href="../../../../tags/northkorea/">#NorthKorea</a>`,
 			`<nav class="prev-next" aria-label="Previous and next story">`,
 			`href="../../30/trump-says-summit-could-still-go-ahead/" rel="prev"`,
@@ -427,7 +426,7 @@ func TestRenderStructure(t *testing.T) {
 			`<span class="empty"><span class="m">Jan</span></span>`,
 			`<a href="2019/09/" class="mentioned"><span class="m">Sep</span> <span class="n" aria-hidden="true">·</span><span class="vh">mentioned</span></a>`,
 			`<a href="2020/">2020</a></h2>
-  <p class="section-note">Mentioned as a year; no story was published in it.</p>`,
+<p class="section-note">Mentioned as a year; no story was published in it.</p>`,
 		},
 		"period-day": {
 			`<p class="kicker">Day · <a href="../">June 2018</a></p>`,
@@ -439,7 +438,7 @@ func TestRenderStructure(t *testing.T) {
 			`<aside class="sidebar" aria-label="In the news">`,
 			`<a href="../../../../people/kim-jong-un/">Kim Jong Un</a>`,
 			`<details class="more">
-  <summary>8 more</summary>`, // 20 people: 12 shown, the rest folded
+<summary>8 more</summary>`, // 20 people: 12 shown, the rest folded
 			`<a href="../../../../people/tony-kim/">Tony Kim</a>`,
 		},
 		"period-month": {

@@ -132,7 +132,7 @@ type atomEntry struct {
 	Updated   string    `xml:"updated"`
 	Published string    `xml:"published,omitempty"`
 	Link      atomLink  `xml:"link"`
-	Summary   atomText  `xml:"summary"`
+	Summary   *atomText `xml:"summary,omitempty"`
 	Category  []atomCat `xml:"category,omitempty"`
 }
 
@@ -174,8 +174,14 @@ func (b *builder) writeFeed(g *group, title, selfPath, pagePath string, ds []int
 	})
 }
 
-// feed is the Atom feed of the newest of ds (in timeline order).
+// entityFeedEntries is how many stories a person's, place's or
+// organisation's feed carries; feed readers poll, they need only the newest.
+const entityFeedEntries = 10
+
+// feed is the Atom feed of the newest of ds (in timeline order). The site's
+// feed carries summaries; an entity's feed, one of thousands, only titles.
 func (b *builder) feed(title, selfPath, pagePath string, ds []int32) *atomFeed {
+	site := selfPath == "feed.xml"
 	f := &atomFeed{
 		Title: title,
 		ID:    b.cfg.BaseURL + selfPath,
@@ -189,6 +195,9 @@ func (b *builder) feed(title, selfPath, pagePath string, ds []int32) *atomFeed {
 		f.Author = &atomAuthor{Name: b.cfg.Title}
 	}
 	n := b.feedEntries()
+	if !site && n > entityFeedEntries {
+		n = entityFeedEntries
+	}
 	for i := len(ds) - 1; i >= 0 && len(f.Entries) < n; i-- {
 		d := b.docs[ds[i]]
 		if d.date.IsZero() {
@@ -197,8 +206,10 @@ func (b *builder) feed(title, selfPath, pagePath string, ds []int32) *atomFeed {
 		day := d.dateValue()
 		e := atomEntry{
 			Title: d.title, ID: b.cfg.BaseURL + d.url, Updated: atomTime(day), Published: atomTime(day),
-			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: b.cfg.BaseURL + d.url},
-			Summary: atomText{Type: "text", Text: d.summary},
+			Link: atomLink{Rel: "alternate", Type: "text/html", Href: b.cfg.BaseURL + d.url},
+		}
+		if site {
+			e.Summary = &atomText{Type: "text", Text: d.summary}
 		}
 		for _, de := range b.idx.docEnts[ds[i]] {
 			if de.e.key.kind == extract.Person && len(e.Category) < 8 {
@@ -236,13 +247,14 @@ var schemaType = map[extract.Kind]string{extract.Person: "Person", extract.Place
 type ldThing struct {
 	Type string `json:"@type"`
 	Name string `json:"name"`
-	URL  string `json:"url,omitempty"`
 }
 
 func (b *builder) storyJSONLD(d *doc, ents []docEntity) template.JS {
 	var mentions []ldThing
 	for _, de := range ents {
-		mentions = append(mentions, ldThing{Type: schemaType[de.e.key.kind], Name: de.e.name, URL: b.cfg.BaseURL + entityURL(de.e.key)})
+		// Names and types only: the page links every entity already, and the
+		// URLs would double the block on every story page.
+		mentions = append(mentions, ldThing{Type: schemaType[de.e.key.kind], Name: de.e.name})
 	}
 	v := map[string]any{
 		"@context":         "https://schema.org",

@@ -26,7 +26,11 @@ func (b *builder) periodPage(g *group, pr *period) error {
 	pp := &render.PeriodPage{Level: level, Label: dateLabel(v)}
 	// A year lists its months rather than every story; months and days list stories.
 	if level != "year" {
-		pp.Published = b.storyRefs(pr.published, root)
+		ref := b.storyLine
+		if level == "day" {
+			ref = b.storyRef
+		}
+		pp.Published = b.storyRefs(pr.published, root, ref)
 	}
 	for _, di := range pr.mentioned {
 		dv := b.docs[di].dateValue()
@@ -36,9 +40,9 @@ func (b *builder) periodPage(g *group, pr *period) error {
 		case dv[:len(v)] == v:
 			continue // published within the period: listed under Published
 		case dv < v:
-			pp.Before = append(pp.Before, b.storyRef(di, root))
+			pp.Before = append(pp.Before, b.storyLine(di, root))
 		default:
-			pp.After = append(pp.After, b.storyRef(di, root))
+			pp.After = append(pp.After, b.storyLine(di, root))
 		}
 	}
 	// The people, places and organisations in the period's stories.
@@ -194,7 +198,7 @@ func (b *builder) tagPage(g *group, t string) error {
 	root := rootOf(dir)
 	p := b.newPage("tag", dir, "#"+t, "tags")
 	p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}, {Name: "Tags", URL: root + "tags/"}}
-	p.Tag = &render.TagPage{Name: t, Stories: b.storyRefs(b.idx.tags[t], root)}
+	p.Tag = &render.TagPage{Name: t, Stories: b.storyRefs(b.idx.tags[t], root, b.storyLine)}
 	return b.emitKeyed(g, dir, p, 0, nil)
 }
 

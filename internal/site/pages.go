@@ -19,7 +19,7 @@ import (
 const (
 	homeLatest    = 20  // stories on the home page
 	splitByYear   = 150 // entity timelines longer than this get a page per year
-	coMentionsMax = 24  // co-mentioned entities listed per kind
+	coMentionsMax = 15  // co-mentioned entities listed per kind
 	topOnHome     = 12
 )
 
@@ -174,10 +174,19 @@ func shortDateLabel(v string) string {
 	return v
 }
 
+// storyRef is a story in a list: title, link, date and summary. Long lists
+// (timelines, mentions, months) use storyLine, without the summary: a story
+// appears in a dozen such lists, and the summary would be repeated in each.
 func (b *builder) storyRef(di int32, root string) render.StoryRef {
+	r := b.storyLine(di, root)
+	r.Summary = b.docs[di].summary
+	return r
+}
+
+func (b *builder) storyLine(di int32, root string) render.StoryRef {
 	d := b.docs[di]
 	v := d.dateValue()
-	r := render.StoryRef{Title: d.title, URL: root + d.url, Date: v, Summary: d.summary}
+	r := render.StoryRef{Title: d.title, URL: root + d.url, Date: v}
 	if v != "" {
 		r.DateLabel = shortDateLabel(v)
 	} else {
@@ -186,10 +195,10 @@ func (b *builder) storyRef(di int32, root string) render.StoryRef {
 	return r
 }
 
-func (b *builder) storyRefs(ds []int32, root string) []render.StoryRef {
+func (b *builder) storyRefs(ds []int32, root string, ref func(int32, string) render.StoryRef) []render.StoryRef {
 	out := make([]render.StoryRef, len(ds))
 	for i, d := range ds {
-		out[i] = b.storyRef(d, root)
+		out[i] = ref(d, root)
 	}
 	return out
 }
@@ -301,11 +310,11 @@ func (b *builder) storyPage(g *group, di int32) error {
 	}
 	r := b.idx.rank[di]
 	if r > 0 {
-		ref := b.storyRef(b.idx.timeline[r-1], root)
+		ref := b.storyLine(b.idx.timeline[r-1], root)
 		sp.Prev = &ref
 	}
 	if int(r) < len(b.idx.timeline)-1 {
-		ref := b.storyRef(b.idx.timeline[r+1], root)
+		ref := b.storyLine(b.idx.timeline[r+1], root)
 		sp.Next = &ref
 	}
 	p.Story = sp
@@ -446,7 +455,7 @@ func (b *builder) entityPages(g *group, e *entity) error {
 		}
 		for _, q := range quotes {
 			d := b.docs[q.doc]
-			ep.Quotes = append(ep.Quotes, render.QuoteRef{Text: d.res.Quotes[q.q].Text, Speaker: b.entLink(e, root, 0), Story: b.storyRef(q.doc, root)})
+			ep.Quotes = append(ep.Quotes, render.QuoteRef{Text: d.res.Quotes[q.q].Text, Speaker: b.entLink(e, root, 0), Story: b.storyLine(q.doc, root)})
 		}
 		p.Entity = ep
 		p.JSONLD = b.entityJSONLD(e)
@@ -515,7 +524,7 @@ func groupByYear(b *builder, ds []int32) []render.StoryGroup {
 			groups = append(groups, render.StoryGroup{Heading: h, ID: id})
 		}
 		g := &groups[len(groups)-1]
-		g.Stories = append(g.Stories, b.storyRef(di, ""))
+		g.Stories = append(g.Stories, b.storyLine(di, ""))
 	}
 	return groups
 }
