@@ -75,8 +75,8 @@ func (g *Generator) argv(s spec, out, hugo string) []string {
 // ErrNoGenerator means the corpus is not cached and gen_corpus.py was not found.
 var ErrNoGenerator = errors.New("gen_corpus.py not found (set -gen or STORYGEN_BENCH_GEN); cannot generate the archive")
 
-// editMarker exists while the edit benchmark has stories modified; a corpus
-// left with it (an interrupted run) is generated again.
+// editMarker exists while the edit benchmark has stories modified and holds
+// their original bytes; Ensure restores a corpus left with it.
 const editMarker = ".bench-editing"
 
 // Ensure returns the archive of n stories under dir/<n>, generating it (and,
@@ -94,7 +94,9 @@ func (g *Generator) Ensure(dir string, n int, withHugo bool) (*Corpus, error) {
 			Corpus
 		}
 		if json.Unmarshal(data, &got) == nil && got.spec == want {
-			if _, err := os.Stat(filepath.Join(root, editMarker)); errors.Is(err, os.ErrNotExist) {
+			// An interrupted edit benchmark left stories edited: put them back,
+			// or generate the archive again when that fails.
+			if restoreEdits(root) == nil {
 				cached = true
 				c.Command, c.HugoCommand = got.Command, got.HugoCommand
 				if c.HugoCommand != "" {

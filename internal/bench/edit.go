@@ -2,6 +2,8 @@ package bench
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -21,11 +23,17 @@ import (
 type EditResult struct {
 	Command string `json:"command"`
 	// WarmS is the first, full build through the Builder.
-	WarmS float64 `json:"warm_s"`
-	// EditMS are the rebuilds, one per edited story, in order.
-	EditMS   []float64 `json:"edit_ms"`
-	MedianMS float64   `json:"median_ms"`
-	P95MS    float64   `json:"p95_ms"`
+	WarmS    float64 `json:"warm_s"`
+	WarmCPUS float64 `json:"warm_cpu_s"`
+	// EditMS are the rebuilds' wall times, one per edited story, in order;
+	// EditCPUMS their CPU time (user+sys of the whole process, which does
+	// nothing else meanwhile): on a loaded machine the steadier figure.
+	EditMS      []float64 `json:"edit_ms"`
+	EditCPUMS   []float64 `json:"edit_cpu_ms"`
+	MedianMS    float64   `json:"median_ms"`
+	P95MS       float64   `json:"p95_ms"`
+	MedianCPUMS float64   `json:"median_cpu_ms"`
+	P95CPUMS    float64   `json:"p95_cpu_ms"`
 	// Load is the load average before each edit.
 	Load []LoadAvg `json:"load_avg"`
 	// ProcessRSSMiB is the peak resident set of the whole measuring process
@@ -71,25 +79,17 @@ func MeasureEdits(root string, edits int) (res *EditResult, err error) {
 		cfgPath, root, edits)}
 
 	b := site.NewBuilder()
-	start := time.Now()
+	start, cpu0 := time.Now(), selfCPU()
 	if _, _, err := b.Build(o); err != nil {
 		return nil, fmt.Errorf("warm build: %w", err)
 	}
 	res.WarmS = time.Since(start).Seconds()
+	res.WarmCPUS = (selfCPU() - cpu0).Seconds()
 
-	marker := filepath.Join(root, editMarker)
-	if err := os.WriteFile(marker, nil, 0o644); err != nil {
-		return nil, fmt.Errorf("edit marker: %w", err)
-	}
 	originals := map[string][]byte{}
 	defer func() {
-		for _, p := range slices.Sorted(maps.Keys(originals)) {
-			if werr := os.WriteFile(p, originals[p], 0o644); werr != nil && err == nil {
-				err = fmt.Errorf("restoring %s: %w", p, werr)
-			}
-		}
-		if err == nil {
-			err = os.Remove(marker)
+		if rerr := restoreEdits(root); rerr != nil && err == nil {
+			err = rerr
 		}
 	}()
 
@@ -101,13 +101,18 @@ func MeasureEdits(root string, edits int) (res *EditResult, err error) {
 			return nil, fmt.Errorf("edit: %w", err)
 		}
 		originals[p] = old
+		// The originals go to disk before the edit: an interrupted run is
+		// repaired by the next Ensure.
+		if err := saveOriginals(root, originals); err != nil {
+			return nil, err
+		}
 		sentence := editSentence(i)
 		edited := appendToFirstParagraph(old, sentence)
 		if err := os.WriteFile(p, edited, 0o644); err != nil {
 			return nil, fmt.Errorf("edit: %w", err)
 		}
 		load, _ := ReadLoadAvg()
-		start := time.Now()
+		start, cpu0 := time.Now(), selfCPU()
 		o, err := opts()
 		if err != nil {
 			return nil, err
@@ -117,6 +122,7 @@ func MeasureEdits(root string, edits int) (res *EditResult, err error) {
 			return nil, fmt.Errorf("rebuild after editing %s: %w", p, err)
 		}
 		res.EditMS = append(res.EditMS, float64(time.Since(start).Microseconds())/1000)
+		res.EditCPUMS = append(res.EditCPUMS, float64((selfCPU()-cpu0).Microseconds())/1000)
 		res.Load = append(res.Load, load)
 		// The rebuild must show the edit, or it measured nothing. Checked on
 		// the first and last edit only: scanning the site costs seconds.
@@ -128,6 +134,8 @@ func MeasureEdits(root string, edits int) (res *EditResult, err error) {
 	}
 	res.MedianMS = Median(res.EditMS)
 	res.P95MS = Percentile(res.EditMS, 95)
+	res.MedianCPUMS = Median(res.EditCPUMS)
+	res.P95CPUMS = Percentile(res.EditCPUMS, 95)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	res.HeapInuseMiB = float64(ms.HeapInuse) / (1 << 20)
@@ -178,4 +186,43 @@ func storyFiles(content string) ([]string, error) {
 	}
 	slices.Sort(out)
 	return out, nil
+}
+
+// saveOriginals writes the edited stories' original bytes (by absolute
+// path) to the edit marker.
+func saveOriginals(root string, originals map[string][]byte) error {
+	data, err := json.Marshal(originals)
+	if err != nil {
+		return fmt.Errorf("edit marker: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(root, editMarker), data, 0o644); err != nil {
+		return fmt.Errorf("edit marker: %w", err)
+	}
+	return nil
+}
+
+// restoreEdits puts back the stories recorded in root's edit marker and
+// removes it; no marker, nothing to do.
+func restoreEdits(root string) error {
+	marker := filepath.Join(root, editMarker)
+	data, err := os.ReadFile(marker)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("edit marker: %w", err)
+	}
+	var originals map[string][]byte
+	if err := json.Unmarshal(data, &originals); err != nil {
+		return fmt.Errorf("edit marker %s: %w", marker, err)
+	}
+	for _, p := range slices.Sorted(maps.Keys(originals)) {
+		if err := os.WriteFile(p, originals[p], 0o644); err != nil {
+			return fmt.Errorf("restoring %s: %w", p, err)
+		}
+	}
+	if err := os.Remove(marker); err != nil {
+		return fmt.Errorf("edit marker: %w", err)
+	}
+	return nil
 }

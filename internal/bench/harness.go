@@ -310,7 +310,10 @@ func (e *EditResult) figures(n int) []Figure {
 	return []Figure{
 		{Stories: n, Name: "one-story edit rebuild, median", Value: e.MedianMS, Unit: "ms", Samples: e.EditMS, Load: e.Load, Command: e.Command},
 		{Stories: n, Name: "one-story edit rebuild, p95", Value: e.P95MS, Unit: "ms", Load: e.Load, Command: e.Command},
+		{Stories: n, Name: "one-story edit rebuild CPU, median", Value: e.MedianCPUMS, Unit: "ms", Samples: e.EditCPUMS, Load: e.Load, Command: e.Command},
+		{Stories: n, Name: "one-story edit rebuild CPU, p95", Value: e.P95CPUMS, Unit: "ms", Load: e.Load, Command: e.Command},
 		{Stories: n, Name: "serve warm-up full build (in process)", Value: e.WarmS, Unit: "s", Command: e.Command},
+		{Stories: n, Name: "serve warm-up full build CPU", Value: e.WarmCPUS, Unit: "s", Command: e.Command},
 		{Stories: n, Name: "serve-like process peak RSS", Value: e.ProcessRSSMiB, Unit: "MiB", Command: e.Command},
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"syscall"
+	"time"
 )
 
 // childMaxRSS is the child's peak resident set in KiB; Linux reports KiB,
@@ -25,6 +26,15 @@ func selfMaxRSS() int64 {
 		return 0
 	}
 	return normaliseRSS(int64(ru.Maxrss))
+}
+
+// selfCPU is this process's user plus system time so far.
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func normaliseRSS(v int64) int64 {

@@ -169,12 +169,31 @@ func TestEnsureCaches(t *testing.T) {
 	if _, err := g.Ensure(cache, 3, true); err != nil || count() != 2 {
 		t.Fatalf("cached Hugo twin: err %v, calls %d", err, count())
 	}
-	// An interrupted edit benchmark leaves the marker: generate again.
-	if err := os.WriteFile(filepath.Join(c.Root, editMarker), nil, 0o644); err != nil {
+	// An interrupted edit benchmark leaves the marker: the stories it
+	// holds are put back, nothing generated.
+	story := filepath.Join(c.Root, "content", "1.txt")
+	orig, err := os.ReadFile(story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := saveOriginals(c.Root, map[string][]byte{story: orig}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(story, []byte("edited"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.Ensure(cache, 3, false); err != nil || count() != 2 {
+		t.Fatalf("after an interrupted edit: err %v, calls %d, want 2", err, count())
+	}
+	if got, _ := os.ReadFile(story); string(got) != string(orig) {
+		t.Errorf("story after restore = %q, want %q", got, orig)
+	}
+	// A marker that cannot be read back means generating again.
+	if err := os.WriteFile(filepath.Join(c.Root, editMarker), []byte("{broken"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := g.Ensure(cache, 3, false); err != nil || count() != 3 {
-		t.Fatalf("after an interrupted edit: err %v, calls %d, want 3", err, count())
+		t.Fatalf("after a broken marker: err %v, calls %d, want 3", err, count())
 	}
 	// Without a generator an uncached size is skipped, a cached one used.
 	none := &Generator{}
