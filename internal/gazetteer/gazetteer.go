@@ -127,6 +127,15 @@ func GivenName(word string) bool {
 	return ok
 }
 
+// Surname reports whether word is a known family name or other part of
+// people's names, from many cultures. Many are also ordinary words ("Press",
+// "Park") or given names, so it is evidence only beside other evidence: it
+// tells "Jim Press" (a person) from "Kelvin Construction" (a company).
+func Surname(word string) bool {
+	_, ok := tables().surnames[word]
+	return ok
+}
+
 // maxCommonWord bounds the stack buffer CommonWord lower-cases into; no
 // common word is longer.
 const maxCommonWord = 32

