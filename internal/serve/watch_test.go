@@ -281,3 +281,37 @@ func TestWatchErrorsShownThenFixed(t *testing.T) {
 		})
 	}
 }
+
+// A renamed folder keeps being watched under its new name: inotify keeps
+// the old watch on the moved folder, which must not swallow the new one.
+func TestWatchRenamedFolder(t *testing.T) {
+	c := newSite(t, 12, 8) // every fourth story is in 2019/
+	h := startHarness(t, c, nil)
+	h.change("rename a folder", func() {
+		if err := os.Rename(c.path("2019"), c.path("moved")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	var rel string
+	for i, s := range c.stories {
+		if strings.HasPrefix(s, "2019/") {
+			c.stories[i] = "moved/" + strings.TrimPrefix(s, "2019/")
+			rel = c.stories[i]
+		}
+	}
+	h.change("edit in the renamed folder", func() {
+		c.write(rel, strings.Replace(c.read(rel), "disagreed", "demurred", 1))
+	})
+	var inner string
+	h.change("a folder made in the renamed folder", func() { inner = c.addStory("moved/inner", nil) })
+	h.change("rename it back", func() {
+		if err := os.Rename(c.path("moved"), c.path("2019")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	inner = "2019/" + strings.TrimPrefix(inner, "moved/")
+	want := h.change("edit in the folder inside it", func() {
+		c.write(inner, strings.Replace(c.read(inner), "spring", "winter", 1))
+	})
+	h.checkHTTP(want)
+}
