@@ -193,6 +193,9 @@ type PeriodPage struct {
 	// After, those published after it.
 	Before []StoryRef
 	After  []StoryRef
+	// The totals: a year page lists its months rather than its stories, and
+	// Before and After hold at most the newest hundred on long lists.
+	PublishedCount, BeforeCount, AfterCount int
 	// SameDay are stories published in the period that also mention it.
 	People []Link
 	Places []Link

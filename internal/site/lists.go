@@ -10,6 +10,9 @@ import (
 	"github.com/storygen/storygen/internal/render"
 )
 
+// mentionsShown caps the before and after lists of a period page.
+const mentionsShown = 100
+
 func (b *builder) periodPage(g *group, pr *period) error {
 	v := pr.value
 	dir := markdown.DateURL(v)
@@ -72,9 +75,18 @@ func (b *builder) periodPage(g *group, pr *period) error {
 	}
 	for _, ls := range []*[]render.Link{&pp.People, &pp.Places, &pp.Orgs} {
 		byCount(*ls)
-		if len(*ls) > 40 {
-			*ls = (*ls)[:40]
+		if len(*ls) > coMentionsMax {
+			*ls = (*ls)[:coMentionsMax]
 		}
+	}
+	// Long mention lists keep the stories nearest the period: the newest
+	// looking ahead, the first looking back.
+	pp.PublishedCount, pp.BeforeCount, pp.AfterCount = len(pr.published), len(pp.Before), len(pp.After)
+	if len(pp.Before) > mentionsShown {
+		pp.Before = pp.Before[len(pp.Before)-mentionsShown:]
+	}
+	if len(pp.After) > mentionsShown {
+		pp.After = pp.After[:mentionsShown]
 	}
 	// Children: the months of a year, the days of a month.
 	if level != "day" {
@@ -104,7 +116,7 @@ func (b *builder) periodPage(g *group, pr *period) error {
 	}
 	p.Period = pp
 	p.Description = fmt.Sprintf("%s: %d stories published, %d earlier and %d later stories mention it.",
-		dateLabel(v), len(pr.published), len(pp.Before), len(pp.After))
+		dateLabel(v), pp.PublishedCount, pp.BeforeCount, pp.AfterCount)
 	return b.emitKeyed(g, dir, p, 0, nil)
 }
 
