@@ -163,8 +163,8 @@ func (x *extractor) isNameTok(i int) bool {
 		return false
 	}
 	w := x.word(i)
-	if class(w)&wDate != 0 {
-		return false
+	if class(w)&wDate != 0 && !x.afterPlainHonorific(i) {
+		return false // "Sunday", "May"; but "Ms Sun", "Mrs May" are people
 	}
 	if len(w) == 1 && t.flags&fAbbrev == 0 {
 		return false // a lone letter ("the letter F"); initials carry their period
@@ -179,6 +179,19 @@ func (x *extractor) isNameTok(i int) bool {
 		return false
 	}
 	return true
+}
+
+// afterPlainHonorific reports an honorific such as "Mr" or "Ms" right before
+// token i: what follows it is a surname, whatever else the word can be.
+func (x *extractor) afterPlainHonorific(i int) bool {
+	if i == 0 || x.toks[i-1].flags&fWord == 0 || x.toks[i-1].end != x.toks[i].start-1 {
+		return false
+	}
+	switch x.word(i - 1) {
+	case "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Mx", "Mx.":
+		return true
+	}
+	return false
 }
 
 func (x *extractor) sentStart(i int) bool { return x.toks[i].flags&fSentStart != 0 }
@@ -212,6 +225,7 @@ func (x *extractor) candidates(pi, from, to int) {
 			continue
 		}
 		j := i + 1
+		ofOrg := false
 		for j < to {
 			if x.joinable(j, to) {
 				j++
@@ -221,28 +235,45 @@ func (x *extractor) candidates(pi, from, to int) {
 				break
 			}
 			w := x.word(j)
-			// "Bank of England", "Secretary of State", "President of the United States"
-			if w == "of" && j+1 < to {
+			// "Bank of England", "Secretary of State", "President of the United States";
+			// "Institute for Fiscal Studies", "Council on Foreign Relations"
+			if (w == "of" || w == "for" || w == "on") && j+1 < to {
 				k := j + 1
 				if x.word(k) == "the" && k+1 < to {
 					k++
 				}
 				if x.isNameTok(k) && !x.sentStart(k) {
 					head := class(x.word(j - 1))
-					if head&(wOrgHead|wTitle|wPlaceHead) != 0 || x.word(j-1) == "States" {
+					if w == "of" && (head&(wOrgHead|wTitle|wPlaceHead) != 0 || x.word(j-1) == "States") ||
+						w != "of" && (head&wOrgHead != 0 || forHead(x.word(j-1))) {
+						if head&wOrgHead != 0 || forHead(x.word(j-1)) {
+							ofOrg = true
+						}
 						j = k + 1
 						continue
 					}
 				}
 			}
-			// "Procter and Gamble Company", "AT & T"
+			// "Ministry of Agriculture and Rural Development": after an
+			// organisation's "of", capitalised common words joined by "and"
+			if ofOrg && w == "and" && j+1 < to && x.isNameTok(j+1) && !x.sentStart(j+1) {
+				k := j + 1
+				for k < to && x.joinable(k, to) && gazetteer.CommonWord(x.word(k)) {
+					k++
+				}
+				if k > j+1 && (k >= to || !x.joinable(k, to)) {
+					j = k
+					continue
+				}
+			}
+			// "Procter and Gamble Company", "AT & T", "Harlow & Finch Ltd"
 			if (w == "and" || w == "&") && j+1 < to && x.isNameTok(j+1) && !x.sentStart(j+1) {
 				k := j + 1
 				for k < to && x.joinable(k, to) {
 					k++
 				}
-				if k > j+1 && class(x.word(k-1))&wOrgSuffix != 0 && class(x.word(j-1))&wOrgSuffix == 0 {
-					if !isPlace(x.span(i, j)) {
+				if k > j+1 && class(x.word(k-1))&wOrgSuffix != 0 && class(x.word(j-1))&wOrgSuffix == 0 && (j-i == 1 || w == "&" && j-i == 2) {
+					if w == "&" || !isPlace(x.span(i, j)) {
 						j = k
 						continue
 					}
@@ -262,6 +293,19 @@ func (x *extractor) candidates(pi, from, to int) {
 		x.sequence(pi, i, j)
 		i = j
 	}
+}
+
+// forHead reports a word that heads an organisation's name before "for" or
+// "on" ("Centre for …", "Campaign for …", "Movement for …").
+func forHead(w string) bool {
+	switch w {
+	case "Centre", "Center", "Campaign", "Movement", "Network", "Forum", "Partnership", "Project",
+		"Initiative", "Programme", "Program", "Alliance", "Coalition", "Fund", "Trust", "Front", "Institute",
+		"Council", "Committee", "Commission", "Foundation", "Society", "Association", "Union", "League",
+		"Office", "Agency", "Party", "Centers", "Centres", "Council's":
+		return true
+	}
+	return false
 }
 
 // sequence splits a capitalised run [a,b) at titles and classifies its parts.
@@ -307,7 +351,7 @@ func (x *extractor) sequence(pi, a, b int) {
 	}
 	m := k
 	honorOnly := true
-	for m < b && x.titleWord(m) {
+	for m < b && x.titleWord(m) && !(m == b-1 && m > k && x.afterPlainHonorific(m)) {
 		if class(x.word(m))&wHonorific == 0 {
 			honorOnly = false
 		}
@@ -370,7 +414,9 @@ func (x *extractor) isTitleAt(k, b int) bool {
 		return m+1 < b
 	}
 	if m >= b {
-		return false
+		// "Ms Sheikh", "Mr King": after a plain honorific the last title
+		// word is the surname
+		return m-k >= 2 && x.afterPlainHonorific(k+1)
 	}
 	// "General Motors", "Justice Department", "Prince Edward Island"
 	last := class(x.word(b - 1))
@@ -487,8 +533,12 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 	case n >= 2 && last == "Government" && (isPlace(x.span(a, b-1)) || isDemonym(x.span(a, b-1))):
 		c.kind, c.str = Place, strRule // "the US Government" names the country as an actor
 		c.name = x.govPlace(a, b-1)
-	case n == 2 && x.givenFirst(a) && lc&wOrgSuffix != 0 && !strongSuffix(last):
+	case n == 2 && x.givenFirst(a) && lc&wOrgSuffix != 0 && !strongSuffix(last) && gazetteer.Surname(last):
 		c.kind, c.str = Person, strRule // "Jim Press", "Emily Post"
+	case n >= 2 && x.givenFirst(a) && x.orgTail(a, b) != 0:
+		// "Orion Capital", "Emirates NBD"; "Kelvin Construction" only weakly:
+		// "Steve Jobs" is built the same way
+		c.kind, c.str = Organisation, x.orgTail(a, b)
 	case n >= 2 && lc&wOrgSuffix != 0 && !(lc&wPlaceHead != 0 && lc&wOrgHead == 0):
 		c.kind, c.str = Organisation, strRule
 	case n == 1 && standalone(first):
@@ -513,6 +563,38 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 		c.kind, c.str = Organisation, strContext
 	}
 	x.cands = append(x.cands, c)
+}
+
+// orgTail reports a name after a given name that is not a person's: its last
+// word an English word that is no known surname ("Kelvin Construction"), or
+// an acronym after the first word ("Emirates NBD").
+func (x *extractor) orgTail(a, b int) uint8 {
+	for i := a + 1; i < b; i++ {
+		if w := x.word(i); x.toks[i].flags&(fUpper|fAbbrev) == fUpper && allUpper(w) && class(w)&wNameSuffix == 0 {
+			return strRule
+		}
+	}
+	last := x.word(b - 1)
+	if gazetteer.CommonWord(last) && !gazetteer.Surname(last) && !gazetteer.GivenName(last) {
+		if class(last)&wOrgSuffix != 0 {
+			return strRule
+		}
+		return strDefault
+	}
+	return 0
+}
+
+// allUpper reports a word of two or more capital letters or digits ("NBD").
+func allUpper(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func (x *extractor) govPlace(a, b int) string {
@@ -558,8 +640,11 @@ func strongSuffix(w string) bool {
 // hasHeadOf reports "<head> of ..." inside [a,b) ("Bank of England").
 func (x *extractor) hasHeadOf(a, b int, head uint32) bool {
 	for i := a + 1; i < b-1; i++ {
-		if x.word(i) == "of" {
+		switch x.word(i) {
+		case "of":
 			return class(x.word(i-1))&head != 0
+		case "for", "on":
+			return head == wOrgHead && (class(x.word(i-1))&wOrgHead != 0 || forHead(x.word(i-1)))
 		}
 	}
 	return false

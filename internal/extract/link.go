@@ -74,7 +74,7 @@ func (x *extractor) context() {
 				continue
 			}
 		}
-		if q < to && c.kind == 0 && n == 1 {
+		if q < to && c.kind == 0 && n == 1 && !(c.sentInit && gazetteer.CommonWord(x.word(c.a))) {
 			w := x.lowerWord(q)
 			if x.toks[c.b-1].flags&fPoss != 0 {
 				if class(w)&(wBusinessVerb|wPersonCue) != 0 {
@@ -322,19 +322,51 @@ func (x *extractor) multiDefault(c *cand) (Kind, uint8) {
 			}
 		}
 	}
-	for t := c.a; t < c.b; t++ {
-		if x.toks[t].flags&fUpper != 0 {
-			return Organisation, strDefault
-		}
+	if x.looksPersonal(c) {
+		return Person, strDefault
 	}
 	return Organisation, strDefault
+}
+
+// looksPersonal reports an unknown name of two or three words that reads as a
+// person's ("Aroha Ngata", "Liu Wenjun", "Chidi Okoro"): no English word, no
+// acronym, nothing a place or organisation is built from, and either a known
+// given name or surname in it, or no place preposition before it.
+func (x *extractor) looksPersonal(c *cand) bool {
+	n := c.b - c.a
+	if n < 2 || n > 3 {
+		return false
+	}
+	known := false
+	for t := c.a; t < c.b; t++ {
+		w := x.word(t)
+		f := x.toks[t].flags
+		if f&fCap == 0 || f&fUpper != 0 || gazetteer.CommonWord(w) || isPlace(w) || isDemonym(w) || isKnownOrg(w) ||
+			class(w)&(wOrgSuffix|wOrgHead|wPlaceHead|wPlaceFirst|wGeneric|wFunction|wTitle|wCorpTitle|wDate) != 0 {
+			return false
+		}
+		if gazetteer.GivenName(w) || gazetteer.Surname(w) {
+			known = true
+		}
+	}
+	if known {
+		return true
+	}
+	from, _ := x.paraRange(c)
+	if p := c.h - 1; p >= from {
+		switch x.lowerWord(p) {
+		case "in", "at", "near", "from", "to", "of", "outside", "into":
+			return false
+		}
+	}
+	return true
 }
 
 // partOfPerson returns a person candidate whose full name holds the word w.
 func (x *extractor) partOfPerson(w string) int {
 	for _, i := range x.ix.personByWord[w] {
 		c := &x.cands[i]
-		if c.kind != Person || c.b-c.a < 2 || c.str < strRule || c.drop {
+		if c.kind != Person || c.b-c.a < 2 || c.str < strContext || c.drop {
 			continue
 		}
 		for t := c.a; t < c.b; t++ {

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"unicode"
+
+	"github.com/storygen/storygen/internal/gazetteer"
 	"unicode/utf8"
 )
 
@@ -244,7 +246,10 @@ func tokenize(s string, start, end int, toks []token) []token {
 		if upper && letters >= 2 {
 			t.flags |= fUpper
 		}
-		if lastHyph > 0 && t.flags&fCap != 0 && j > lastHyph+1 && s[lastHyph+1] >= 'a' && s[lastHyph+1] <= 'z' {
+		// "City-based", "Pre-orders": a lower-case English word after the last
+		// hyphen; "Ji-hoon", "Jae-in" are romanised given names, kept whole.
+		if lastHyph > 0 && t.flags&fCap != 0 && j > lastHyph+1 && s[lastHyph+1] >= 'a' && s[lastHyph+1] <= 'z' &&
+			j-lastHyph > 3 && gazetteer.CommonWord(s[lastHyph+1:j]) {
 			t.nameEnd = int32(lastHyph)
 			t.flags |= fLowerHyph
 		}

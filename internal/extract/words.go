@@ -189,7 +189,7 @@ func init() {
 		"whispered", "exclaimed", "announces", "reported", "reports", "confirmed", "confirms", "denied",
 		"told", "tells", "testified", "observed", "concluded", "agreed", "disagreed", "countered",
 		"wondered", "pointed", "sang", "says:", "texted", "messaged", "blogged", "writing", "telling")
-	add(wParticle, "van", "von", "de", "der", "den", "da", "das", "do", "dos", "di", "del", "della", "du",
+	add(wParticle, "es", "van", "von", "de", "der", "den", "da", "das", "do", "dos", "di", "del", "della", "du",
 		"la", "le", "bin", "ibn", "al", "el", "ter", "ten", "af", "zu", "y", "bint", "ben", "abu", "Abu", "Bin",
 		"Al", "Van", "Von", "De", "Da", "Di", "Del", "Du", "La", "Le", "Mac")
 	add(wNameSuffix, "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "Junior", "Senior")
