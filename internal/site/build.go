@@ -156,6 +156,22 @@ func (b *builder) warn(ws ...story.Warning) {
 }
 
 func (b *builder) run() error {
+	if err := b.prepare(); err != nil {
+		return err
+	}
+	if err := b.renderAll(); err != nil {
+		return err
+	}
+	if err := b.writeSitemap(); err != nil {
+		return err
+	}
+	b.sum.StoriesExtracted, b.sum.StoriesReused = int(b.stats.extracted.Load()), int(b.stats.kept.Load())
+	b.sum.FilesRendered, b.sum.FilesReused = int(b.stats.rendered.Load()), int(b.stats.reused.Load())
+	return nil
+}
+
+// prepare runs everything before rendering: load, extract, resolve, index.
+func (b *builder) prepare() error {
 	b.contentDir = filepath.Join(b.opts.Root, b.cfg.ContentDir)
 	in, err := scan(b.contentDir)
 	if err != nil {
@@ -188,18 +204,7 @@ func (b *builder) run() error {
 	if b.cache != nil {
 		b.keys = b.inputKeys()
 	}
-	if err := b.loadPages(); err != nil {
-		return err
-	}
-	if err := b.renderAll(); err != nil {
-		return err
-	}
-	if err := b.writeSitemap(); err != nil {
-		return err
-	}
-	b.sum.StoriesExtracted, b.sum.StoriesReused = int(b.stats.extracted.Load()), int(b.stats.kept.Load())
-	b.sum.FilesRendered, b.sum.FilesReused = int(b.stats.rendered.Load()), int(b.stats.reused.Load())
-	return nil
+	return b.loadPages()
 }
 
 // extractAll is pass one: read, parse and extract every story in parallel.

@@ -222,7 +222,8 @@ func byCount(ls []render.Link) {
 	})
 }
 
-func (b *builder) storyPage(g *group, di int32) error {
+// storyData is a story page's data, all but the body, and its Markdown inputs.
+func (b *builder) storyData(di int32) (*render.Page, *markdown.Story) {
 	d := b.docs[di]
 	root := rootOf(d.url)
 	ents := b.idx.docEnts[di]
@@ -319,7 +320,12 @@ func (b *builder) storyPage(g *group, di int32) error {
 	}
 	p.Story = sp
 	p.JSONLD = b.storyJSONLD(d, ents)
+	return p, mdStory
+}
 
+func (b *builder) storyPage(g *group, di int32) error {
+	d := b.docs[di]
+	p, mdStory := b.storyData(di)
 	// The body is a pure function of the file's bytes and the Markdown inputs:
 	// fingerprint those instead of rendering it, and render only on a miss.
 	var key uint64
