@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -145,7 +146,7 @@ func killBuild(t *testing.T, root string, kp killPoint) {
 	}
 	exited := make(chan error, 1)
 	stopped := make(chan struct{})
-	var log bytes.Buffer
+	var log lockedBuffer
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
@@ -178,6 +179,24 @@ func killBuild(t *testing.T, root string, kp killPoint) {
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
 		t.Fatalf("%s: build was not killed (%v): it finished first\n%s", kp.name, err, log.String())
 	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for one writer and one reader.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) WriteString(s string) {
+	l.mu.Lock()
+	l.b.WriteString(s)
+	l.mu.Unlock()
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // waitStaging polls until a staging folder beside public/ holds n files;
