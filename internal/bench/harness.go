@@ -366,6 +366,12 @@ func hostInfo() Host {
 			h.GitVersion = rev + dirty
 		}
 	}
+	// Built with -buildvcs=false: ask git about the working folder instead.
+	if h.GitVersion == "" {
+		if out, err := exec.Command("git", "describe", "--always", "--dirty").Output(); err == nil {
+			h.GitVersion = strings.TrimSpace(string(out)) + " (working folder)"
+		}
+	}
 	return h
 }
 

@@ -13,11 +13,13 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 dir=${BENCH_DIR:-/tmp/storygen-bench}
 mkdir -p "$dir"
 bin="$dir/storygen"
-(cd "$repo" && go build -o "$bin" ./cmd/storygen)
+# -buildvcs=true: the report names the revision measured (GOFLAGS may turn it off).
+(cd "$repo" && go build -buildvcs=true -o "$bin" ./cmd/storygen)
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 log="$dir/bench-$stamp.log"
 {
   echo "# $(uptime)"
+  echo "# source: $(git -C "$repo" describe --always --dirty), $(git -C "$repo" status --porcelain --untracked-files=no | wc -l) modified tracked files"
   echo "# $bin bench -dir $dir -json $dir/results-$stamp.json $*"
   "$bin" bench -dir "$dir" -bin "$bin" -json "$dir/results-$stamp.json" "$@"
   echo "# $(uptime)"
