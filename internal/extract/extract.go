@@ -65,6 +65,7 @@ func Extract(s *story.Story) *Result {
 	}
 	x.context()
 	x.consistency()
+	x.coordination()
 	x.names()
 
 	res := &Result{}
@@ -175,10 +176,20 @@ func (x *extractor) isNameTok(i int) bool {
 	if t.flags&(fLowerHyph|fSentStart) == fLowerHyph|fSentStart {
 		return false // "Pre-orders" starting a sentence
 	}
-	if w == "May" && i+1 < len(x.toks) && x.toks[i+1].flags&fDigit != 0 {
-		return false
+	if w == "May" && (i+1 < len(x.toks) && x.toks[i+1].flags&fDigit != 0 || i > 0 && monthPrep(x.lowerWord(i-1))) {
+		return false // "May 3", "in May"
 	}
 	return true
+}
+
+// monthPrep reports a word that puts a month after it ("in May", "since May").
+func monthPrep(w string) bool {
+	switch w {
+	case "in", "since", "until", "till", "by", "from", "during", "of", "before", "after", "last", "next", "early",
+		"late", "mid", "through", "throughout", "between", "and", "to", "on", "this", "that", "every":
+		return true
+	}
+	return false
 }
 
 // afterPlainHonorific reports an honorific such as "Mr" or "Ms" right before
@@ -231,7 +242,7 @@ func (x *extractor) candidates(pi, from, to int) {
 				j++
 				continue
 			}
-			if x.toks[j-1].flags&(fPoss|fLowerHyph) != 0 || x.toks[j].flags&fWord == 0 {
+			if x.toks[j-1].flags&(fPoss|fLowerHyph) != 0 || x.toks[j].flags&fWord == 0 && x.word(j) != "&" {
 				break
 			}
 			w := x.word(j)
@@ -258,7 +269,7 @@ func (x *extractor) candidates(pi, from, to int) {
 			// organisation's "of", capitalised common words joined by "and"
 			if ofOrg && w == "and" && j+1 < to && x.isNameTok(j+1) && !x.sentStart(j+1) {
 				k := j + 1
-				for k < to && x.joinable(k, to) && gazetteer.CommonWord(x.word(k)) {
+				for k < to && x.joinable(k, to) && englishWord(x.word(k)) {
 					k++
 				}
 				if k > j+1 && (k >= to || !x.joinable(k, to)) {
@@ -272,7 +283,7 @@ func (x *extractor) candidates(pi, from, to int) {
 				for k < to && x.joinable(k, to) {
 					k++
 				}
-				if k > j+1 && class(x.word(k-1))&wOrgSuffix != 0 && class(x.word(j-1))&wOrgSuffix == 0 && (j-i == 1 || w == "&" && j-i == 2) {
+				if k > j+1 && class(x.word(k-1))&wOrgSuffix != 0 && class(x.word(j-1))&wOrgSuffix == 0 && (j-i == 1 || w == "&" && j-i == 2 || j-i == 2 && x.word(i) == "The") {
 					if w == "&" || !isPlace(x.span(i, j)) {
 						j = k
 						continue
@@ -293,6 +304,25 @@ func (x *extractor) candidates(pi, from, to int) {
 		x.sequence(pi, i, j)
 		i = j
 	}
+}
+
+// englishWord reports a capitalised English word rather than a name: a
+// common word, or a word with a suffix English forms nouns and adjectives
+// with ("Atmospheric", "Development", "Sciences").
+func englishWord(w string) bool {
+	if gazetteer.CommonWord(w) {
+		return true
+	}
+	if gazetteer.GivenName(w) || gazetteer.Surname(w) || isPlace(w) {
+		return false
+	}
+	for _, suf := range [...]string{"ic", "ics", "al", "ment", "ments", "tion", "tions", "ity", "ence", "ance", "ogy",
+		"ies", "ure", "ship", "ness", "ism", "ive"} {
+		if len(w) > len(suf)+3 && w[len(w)-len(suf):] == suf {
+			return true
+		}
+	}
+	return false
 }
 
 // forHead reports a word that heads an organisation's name before "for" or
@@ -325,6 +355,16 @@ func (x *extractor) sequence(pi, a, b int) {
 		if x.sentStart(a) && b-a > 1 && c == 0 && inflected(w) && !gazetteer.GivenName(w) && !isPlace(w) {
 			a++ // "Totaling US$…", "Asked about …"
 			continue
+		}
+		if b-a > 2 && gazetteer.GivenName(x.word(a+1)) && !gazetteer.GivenName(w) && c&(wTitle|wHonorific) == 0 {
+			if _, ok := gazetteer.Demonym(w); ok {
+				a++ // "the American Jessica Tran"
+				continue
+			}
+			if x.sentStart(a) && agentNoun(w) && !gazetteer.Surname(w) && !isPlace(w) && !isKnownOrg(w) {
+				a++ // "Rancher Dale Whitcomb"
+				continue
+			}
 		}
 		break
 	}
@@ -522,6 +562,8 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 	first, last := x.word(a), x.word(b-1)
 	lc := class(last)
 	switch {
+	case n == 1 && a >= 2 && x.word(a-1) == "," && stateAbbrev(first) != "":
+		c.kind, c.str, c.name = Place, strRule, stateAbbrev(first) // "Ellensburg, Wash."
 	case n == 2 && last == "House" && x.toks[a].flags&fUpper == 0:
 		c.kind, c.str = Place, strRule // "White House", "Opera House": a building, named as a place
 	case isKnownOrg(s):
@@ -561,6 +603,10 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 		c.kind, c.str = Person, strRule
 	case n == 1 && x.toks[a].flags&fUpper != 0 && len(first) <= 6:
 		c.kind, c.str = Organisation, strContext
+	default:
+		if personal, known := x.personalWords(&c); personal && known {
+			c.kind, c.str = Person, strContext // "Aryna Petrova", "Liu Wenjun"
+		}
 	}
 	x.cands = append(x.cands, c)
 }
@@ -656,6 +702,17 @@ func (x *extractor) placeHeadInside(a, b int) bool {
 	for i := a + 1; i < b; i++ {
 		c := class(x.word(i))
 		if c&wPlaceHead != 0 && c&wOrgSuffix == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// agentNoun reports a word shaped like an English noun for a person's
+// occupation ("Rancher", "Violinist", "Historian").
+func agentNoun(w string) bool {
+	for _, suf := range [...]string{"er", "or", "ist", "ian", "ant", "ent"} {
+		if len(w) > len(suf)+2 && w[len(w)-len(suf):] == suf {
 			return true
 		}
 	}

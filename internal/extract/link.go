@@ -26,7 +26,7 @@ func (x *extractor) context() {
 	for i := range x.cands {
 		c := &x.cands[i]
 		from, to := x.paraRange(c)
-		if c.kind == Person && c.str == strRule && !c.titled && c.h-1 >= from && class(x.lowerWord(c.h-1))&wOrgCue != 0 {
+		if c.kind == Person && c.str == strRule && !c.titled && c.h-1 >= from && class(x.lowerWord(c.h-1))&(wOrgCue|wPersonCue) == wOrgCue {
 			c.kind = Organisation // "magazine Der Spiegel"
 			continue
 		}
@@ -46,11 +46,17 @@ func (x *extractor) context() {
 			w := x.lowerWord(p)
 			cl := class(w)
 			switch {
-			case cl&wOrgCue != 0 && x.toks[c.a].flags&fPoss == 0:
+			case cl&wPersonCue != 0 && n >= 2 && (cl&wOrgCue == 0 || x.givenFirst(c.a)):
+				c.kind, c.str = Person, strContext // "partner Hiroshi Tanaka"
+				continue
+			case cl&wOrgCue != 0 && x.toks[c.a].flags&fPoss == 0 && !(n >= 2 && x.givenFirst(c.a) && x.looksPersonal(c)):
 				c.kind, c.str = Organisation, strContext
 				continue
 			case cl&wPersonCue != 0 && n >= 2:
 				c.kind, c.str = Person, strContext
+				continue
+			case w == "of" && p-1 >= from && placeOfNoun(strings.ToLower(x.word(p-1))) && c.kind == 0:
+				c.kind, c.str = Place, strContext // "residents of Thorp", "the town of Cle Elum"
 				continue
 			case (w == "of" || w == "for" || w == "at") && p-1 >= from:
 				q := x.word(p - 1)
@@ -60,6 +66,29 @@ func (x *extractor) context() {
 				}
 			case cl&wPlaceCue != 0 && n == 1 && x.toks[c.a].flags&(fUpper|fPoss) == 0 && c.kind == 0:
 				c.kind, c.str = Place, strDefault
+			case (w == "near" || w == "outside") && n <= 3 && c.kind == 0:
+				c.kind, c.str = Place, strDefault // "near Three Forks"
+			}
+		}
+		// A dateline: "ELLENSBURG, Wash. —", "LONDON (Reuters) –"
+		if c.para == 0 && c.a == x.paras[0][0] && n == 1 && x.toks[c.a].flags&fUpper != 0 && len(x.word(c.a)) > 3 &&
+			c.b < to && (x.word(c.b) == "," || x.word(c.b) == "(" || x.word(c.b) == "—" || x.word(c.b) == "–") &&
+			!isKnownOrg(x.word(c.a)) {
+			c.kind, c.str = Place, strContext
+			continue
+		}
+		// "from Sriharikota in Andhra Pradesh": an unknown name placed in a region
+		if c.kind == 0 && n <= 2 && p >= from && c.b+1 < to && x.word(c.b) == "in" && x.isNameTok(c.b+1) {
+			switch x.lowerWord(p) {
+			case "from", "in", "at", "near", "to", "outside":
+				e := c.b + 2
+				for e < to && x.joinable(e, to) {
+					e++
+				}
+				if _, t := gazetteer.Place(x.span(c.b+1, e)); t >= gazetteer.Region {
+					c.kind, c.str = Place, strDefault
+					continue
+				}
 			}
 		}
 		// After: "Cupertino, California", "Apple's chief executive", "Boeing announced".
@@ -69,7 +98,8 @@ func (x *extractor) context() {
 			for e < to && x.joinable(e, to) {
 				e++
 			}
-			if _, t := gazetteer.Place(x.span(q+1, e)); t >= gazetteer.Region && c.kind != Organisation && c.kind != Person {
+			if _, t := gazetteer.Place(x.span(q+1, e)); (t >= gazetteer.Region || stateAbbrev(x.span(q+1, e)) != "" ||
+				x.span(q+1, e) == "Washington") && c.kind != Organisation && c.kind != Person {
 				c.kind, c.str = Place, strContext
 				continue
 			}
@@ -85,6 +115,113 @@ func (x *extractor) context() {
 			}
 		}
 	}
+}
+
+// placeOfNoun reports a noun whose "of" object is a place ("residents of X").
+func placeOfNoun(w string) bool {
+	switch w {
+	case "residents", "resident", "town", "city", "village", "mayor", "outskirts", "suburbs", "suburb", "streets",
+		"centre", "center", "people", "province", "county", "region", "district", "capital", "port", "state",
+		"municipality", "island", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+		"southwest", "heart", "parts", "citizens", "inhabitants", "hamlet", "borough", "neighbourhood",
+		"neighborhood":
+		return true
+	}
+	return false
+}
+
+// stateAbbrev returns the US state an AP-style abbreviation names ("Wash." →
+// "Washington"), as news writes it after a town: "Ellensburg, Wash.".
+func stateAbbrev(w string) string {
+	switch w {
+	case "Ala.":
+		return "Alabama"
+	case "Ariz.":
+		return "Arizona"
+	case "Ark.":
+		return "Arkansas"
+	case "Calif.":
+		return "California"
+	case "Colo.":
+		return "Colorado"
+	case "Conn.":
+		return "Connecticut"
+	case "Del.":
+		return "Delaware"
+	case "Fla.":
+		return "Florida"
+	case "Ga.":
+		return "Georgia"
+	case "Ill.":
+		return "Illinois"
+	case "Ind.":
+		return "Indiana"
+	case "Kan.", "Kans.":
+		return "Kansas"
+	case "Ky.":
+		return "Kentucky"
+	case "La.":
+		return "Louisiana"
+	case "Md.":
+		return "Maryland"
+	case "Mass.":
+		return "Massachusetts"
+	case "Mich.":
+		return "Michigan"
+	case "Minn.":
+		return "Minnesota"
+	case "Miss.":
+		return "Mississippi"
+	case "Mo.":
+		return "Missouri"
+	case "Mont.":
+		return "Montana"
+	case "Neb.", "Nebr.":
+		return "Nebraska"
+	case "Nev.":
+		return "Nevada"
+	case "N.H.":
+		return "New Hampshire"
+	case "N.J.":
+		return "New Jersey"
+	case "N.M.":
+		return "New Mexico"
+	case "N.Y.":
+		return "New York"
+	case "N.C.":
+		return "North Carolina"
+	case "N.D.":
+		return "North Dakota"
+	case "Okla.":
+		return "Oklahoma"
+	case "Ore.", "Oreg.":
+		return "Oregon"
+	case "Pa.":
+		return "Pennsylvania"
+	case "R.I.":
+		return "Rhode Island"
+	case "S.C.":
+		return "South Carolina"
+	case "S.D.":
+		return "South Dakota"
+	case "Tenn.":
+		return "Tennessee"
+	case "Tex.":
+		return "Texas"
+	case "Vt.":
+		return "Vermont"
+	case "Va.":
+		return "Virginia"
+	case "Wash.":
+		return "Washington"
+	case "W.Va.":
+		return "West Virginia"
+	case "Wis.", "Wisc.":
+		return "Wisconsin"
+	case "Wyo.":
+		return "Wyoming"
+	}
+	return ""
 }
 
 // wordPrefix reports whether s starts with the words of p ("Apple Computer", "Apple").
@@ -301,7 +438,7 @@ func (x *extractor) multiDefault(c *cand) (Kind, uint8) {
 	_, to := x.paraRange(c)
 	if c.b-c.a <= 3 && c.b < to && x.toks[c.b-1].flags&fPoss == 0 {
 		w := x.lowerWord(c.b)
-		if class(w)&wSpeech != 0 {
+		if class(w)&wSpeech != 0 && !x.hasAcronym(c.a, c.b) {
 			return Person, strDefault
 		}
 		if x.word(c.b) == "," && c.b+1 < to {
@@ -328,26 +465,24 @@ func (x *extractor) multiDefault(c *cand) (Kind, uint8) {
 	return Organisation, strDefault
 }
 
+// hasAcronym reports an all-capitals word in [a,b) ("Emirates NBD").
+func (x *extractor) hasAcronym(a, b int) bool {
+	for t := a; t < b; t++ {
+		if x.toks[t].flags&(fUpper|fAbbrev) == fUpper && allUpper(x.word(t)) {
+			return true
+		}
+	}
+	return false
+}
+
 // looksPersonal reports an unknown name of two or three words that reads as a
 // person's ("Aroha Ngata", "Liu Wenjun", "Chidi Okoro"): no English word, no
 // acronym, nothing a place or organisation is built from, and either a known
 // given name or surname in it, or no place preposition before it.
 func (x *extractor) looksPersonal(c *cand) bool {
-	n := c.b - c.a
-	if n < 2 || n > 3 {
+	personal, known := x.personalWords(c)
+	if !personal {
 		return false
-	}
-	known := false
-	for t := c.a; t < c.b; t++ {
-		w := x.word(t)
-		f := x.toks[t].flags
-		if f&fCap == 0 || f&fUpper != 0 || gazetteer.CommonWord(w) || isPlace(w) || isDemonym(w) || isKnownOrg(w) ||
-			class(w)&(wOrgSuffix|wOrgHead|wPlaceHead|wPlaceFirst|wGeneric|wFunction|wTitle|wCorpTitle|wDate) != 0 {
-			return false
-		}
-		if gazetteer.GivenName(w) || gazetteer.Surname(w) {
-			known = true
-		}
 	}
 	if known {
 		return true
@@ -355,11 +490,58 @@ func (x *extractor) looksPersonal(c *cand) bool {
 	from, _ := x.paraRange(c)
 	if p := c.h - 1; p >= from {
 		switch x.lowerWord(p) {
-		case "in", "at", "near", "from", "to", "of", "outside", "into":
+		case "in", "at", "near", "from", "to", "of", "outside", "into", "and":
 			return false
 		}
 	}
 	return true
+}
+
+// personalWords reports whether the words of c could all be parts of a
+// person's name, and whether one of them is a known given name or surname.
+func (x *extractor) personalWords(c *cand) (personal, known bool) {
+	n := c.b - c.a
+	if n < 2 || n > 3 {
+		return false, false
+	}
+	for t := c.a; t < c.b; t++ {
+		w := x.word(t)
+		f := x.toks[t].flags
+		if f&fCap == 0 || f&fUpper != 0 || gazetteer.CommonWord(w) || isPlace(w) || isDemonym(w) || isKnownOrg(w) ||
+			class(w)&(wOrgSuffix|wOrgHead|wPlaceHead|wPlaceFirst|wGeneric|wFunction|wTitle|wCorpTitle|wDate) != 0 ||
+			len(w) > 4 && w[len(w)-1] == 's' && class(w[:len(w)-1])&wOrgSuffix != 0 { // "Semiconductors"
+			return false, false
+		}
+		if gazetteer.GivenName(w) || gazetteer.Surname(w) {
+			known = true
+		}
+	}
+	return true, known
+}
+
+// coordination gives a name with no evidence of its own the kind of the
+// place it is listed with: "Billings and Helena", "Thorp and Cle Elum".
+func (x *extractor) coordination() {
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.drop || c.str > strDefault || c.titled {
+			continue
+		}
+		from, to := x.paraRange(c)
+		var other *cand
+		if c.h-2 >= from && (x.word(c.h-1) == "and" || x.word(c.h-1) == "or") && i > 0 && x.cands[i-1].b == c.h-1 {
+			other = &x.cands[i-1]
+		} else if c.b+1 < to && (x.word(c.b) == "and" || x.word(c.b) == "or") && i+1 < len(x.cands) && x.cands[i+1].h == c.b+1 {
+			other = &x.cands[i+1]
+		}
+		if other == nil || other.drop || other.kind != Place || other.str < strContext {
+			continue
+		}
+		if c.b-c.a == 1 && x.partOfPerson(x.word(c.a)) >= 0 {
+			continue
+		}
+		c.kind, c.str = Place, strContext
+	}
 }
 
 // partOfPerson returns a person candidate whose full name holds the word w.

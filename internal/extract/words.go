@@ -57,7 +57,9 @@ func init() {
 		"Owner", "Partner", "Chairman-elect", "Ombudsman", "Magistrate", "Registrar", "Secretary-general")
 	add(wAbbrev, "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Adm", "Cmdr", "Insp", "Det",
 		"Supt", "Pres", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No", "Nos", "vs", "etc", "Mt", "Ft",
-		"Ave", "Rd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Gov",
+		"Ave", "Rd", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky",
+		"La", "Md", "Mass", "Mich", "Minn", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Oreg", "Pa",
+		"Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wisc", "Wyo", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Gov",
 		"approx", "Univ", "Dept", "Fig", "Ph", "Op", "Vol", "Mme", "Mlle", "Hon", "Msgr", "Fr")
 	add(wHonorific|wAbbrev, "Hon", "Msgr")
 	add(wCorpTitle, "CEO", "CFO", "COO", "CTO", "Chairman", "Chairwoman", "Chairperson", "Chief", "Executive",
@@ -78,7 +80,7 @@ func init() {
 		"Trust", "Party", "Court", "Courts", "Parliament", "Congress", "Senate", "Assembly", "Army", "Navy",
 		"Force", "Forces", "Police", "Times", "Post", "Press", "News", "Journal", "Herald", "Tribune", "Gazette",
 		"Telegraph", "Magazine", "Reserve", "Exchange", "Organisation", "Organization", "Club", "Church",
-		"Hospital", "Labs", "Laboratories", "Pharmaceuticals", "Pharma", "Electric", "Electronics", "Energy",
+		"Hospital", "Labs", "Laboratories", "Pharmaceuticals", "Pharma", "Analytics", "Robotics", "Biotech", "Therapeutics", "Dynamics", "Electric", "Electronics", "Energy",
 		"Petroleum", "Steel", "Foods", "Brewing", "Brewery", "Railway", "Railways", "Railroad", "Lines", "Cruises",
 		"Television", "TV", "Radio", "Broadcasting", "Corps", "Enterprises", "Solutions", "Software",
 		"Computer", "Computers", "Semiconductor", "Telecom", "Telecommunications", "Mobile", "Wireless", "Bancshares",
