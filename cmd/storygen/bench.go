@@ -36,6 +36,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	hugoBin := fs.String("hugo-bin", "", "hugo binary (default: $HUGO, hugo on PATH, /tmp/hugo-bin/hugo)")
 	profile := fs.Int("profile", 0, "one more build of this size with --cpuprofile/--memprofile, summarised with go tool pprof")
 	jsonOut := fs.String("json", "", "results file (default DIR/results.json)")
+	rssLimit := fs.Int64("rss-limit", 0, "kill a build whose resident set passes this many MiB (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -45,9 +46,10 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	}
 	o := bench.Options{
 		Dir: *dir, Runs: *runs, Warmup: *warmup, Edits: *edits, ProfileSize: *profile,
-		Gen:        bench.Generator{Script: *gen, Python: *python, Seed: *seed},
-		Log:        stderr,
-		Invocation: "storygen bench " + strings.Join(args, " "),
+		RSSLimitMiB: *rssLimit,
+		Gen:         bench.Generator{Script: *gen, Python: *python, Seed: *seed},
+		Log:         stderr,
+		Invocation:  "storygen bench " + strings.Join(args, " "),
 	}
 	var err error
 	if o.Sizes, err = parseSizes(*sizes); err != nil || len(o.Sizes) == 0 {

@@ -56,7 +56,7 @@ func BenchmarkBuild1k(b *testing.B) {
 		}
 		i++
 		b.StartTimer()
-		r, _, err := measure("", bin, "build", "--quiet", "--source", root, "--destination", dest)
+		r, _, err := measure(0, bin, "build", "--quiet", "--source", root, "--destination", dest)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -42,6 +42,8 @@ type Options struct {
 	// allocation profiles, summarised with GoTool's pprof.
 	ProfileSize int
 	GoTool      string
+	// RSSLimitMiB kills a build whose resident set passes it (0: none).
+	RSSLimitMiB int64
 	Log         io.Writer
 	// Invocation is the command line that started the harness, for the report.
 	Invocation string
@@ -178,7 +180,7 @@ func (o *Options) buildStorygen(c *Corpus, extra ...string) (Run, error) {
 	if err := os.RemoveAll(pub); err != nil {
 		return Run{}, fmt.Errorf("clearing %s: %w", pub, err)
 	}
-	r, out, err := measure("", o.storygenArgv(c.Root, extra...)...)
+	r, out, err := measure(o.RSSLimitMiB*1024, o.storygenArgv(c.Root, extra...)...)
 	if err != nil {
 		return r, err
 	}
@@ -199,7 +201,7 @@ func (o *Options) buildHugo(c *Corpus) (Run, error) {
 	if err := os.RemoveAll(out); err != nil {
 		return Run{}, fmt.Errorf("clearing %s: %w", out, err)
 	}
-	r, stdout, err := measure("", o.hugoArgv(c)...)
+	r, stdout, err := measure(o.RSSLimitMiB*1024, o.hugoArgv(c)...)
 	if err != nil {
 		return r, err
 	}

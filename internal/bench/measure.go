@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -35,30 +37,79 @@ func (r Run) RSSMiB() float64 { return float64(r.MaxRSSKiB) / 1024 }
 
 // measure runs argv to completion and records wall, CPU and peak memory of
 // the child (from its rusage, so only the child counts). A non-zero exit is
-// an error carrying the tail of stderr.
-func measure(dir string, argv ...string) (Run, []byte, error) {
+// an error carrying the tail of stderr. With limitKiB > 0 a child whose
+// resident set passes it is killed: on a shared machine a runaway build must
+// not take everyone's memory.
+func measure(limitKiB int64, argv ...string) (Run, []byte, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
-	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
 	load, _ := ReadLoadAvg()
+	r := Run{Command: shellJoin(argv), Load: load}
 	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	r := Run{Command: shellJoin(argv), WallS: wall.Seconds(), Load: load}
-	if dir != "" {
-		r.Command = "cd " + shellQuote(dir) + " && " + r.Command
+	if err := cmd.Start(); err != nil {
+		return r, nil, fmt.Errorf("%s: %w", r.Command, err)
 	}
+	var killed atomic.Bool
+	done := make(chan struct{})
+	if limitKiB > 0 {
+		go watchRSS(cmd.Process, limitKiB, &killed, done)
+	}
+	err := cmd.Wait()
+	close(done)
+	r.WallS = time.Since(start).Seconds()
 	if ps := cmd.ProcessState; ps != nil {
 		r.UserS = ps.UserTime().Seconds()
 		r.SysS = ps.SystemTime().Seconds()
 		r.MaxRSSKiB = childMaxRSS(ps)
 	}
+	if killed.Load() {
+		return r, stdout.Bytes(), fmt.Errorf("%s: killed: resident set passed the limit of %d MiB", r.Command, limitKiB/1024)
+	}
 	if err != nil {
 		return r, stdout.Bytes(), fmt.Errorf("%s: %w: %s", r.Command, err, tail(stderr.Bytes(), 2000))
 	}
 	return r, stdout.Bytes(), nil
+}
+
+// watchRSS polls the child's resident set (Linux /proc; elsewhere it has
+// nothing to read and gives up) and kills it past limitKiB.
+func watchRSS(p *os.Process, limitKiB int64, killed *atomic.Bool, done <-chan struct{}) {
+	status := fmt.Sprintf("/proc/%d/status", p.Pid)
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-tick.C:
+		}
+		data, err := os.ReadFile(status)
+		if err != nil {
+			return
+		}
+		if rss, ok := statusKiB(data, "VmRSS:"); ok && rss > limitKiB {
+			killed.Store(true)
+			_ = p.Kill()
+			return
+		}
+	}
+}
+
+// statusKiB reads a "Key:   123 kB" line of /proc/PID/status.
+func statusKiB(status []byte, key string) (int64, bool) {
+	for line := range strings.Lines(string(status)) {
+		if rest, ok := strings.CutPrefix(line, key); ok {
+			f := strings.Fields(rest)
+			if len(f) == 0 {
+				return 0, false
+			}
+			n, err := strconv.ParseInt(f[0], 10, 64)
+			return n, err == nil
+		}
+	}
+	return 0, false
 }
 
 func tail(b []byte, n int) string {

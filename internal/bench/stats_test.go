@@ -204,3 +204,28 @@ func TestEnsureCaches(t *testing.T) {
 		t.Errorf("cached without generator: %v", err)
 	}
 }
+
+func TestStatusKiB(t *testing.T) {
+	status := []byte("Name:\tstorygen\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\n")
+	if n, ok := statusKiB(status, "VmRSS:"); !ok || n != 102400 {
+		t.Errorf("VmRSS = %d, %v", n, ok)
+	}
+	if _, ok := statusKiB(status, "VmSwap:"); ok {
+		t.Error("found a missing key")
+	}
+}
+
+func TestMeasureKillsPastLimit(t *testing.T) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Skip("no /proc")
+	}
+	// sh holds a 64 MiB string in memory; the limit is 16 MiB.
+	_, _, err := measure(16*1024, "sh", "-c", `x=$(head -c 67108864 /dev/zero | tr '\0' a); sleep 5`)
+	if err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("measure past the limit: err %v", err)
+	}
+	r, _, err := measure(0, "sh", "-c", "exit 0")
+	if err != nil || r.WallS <= 0 {
+		t.Errorf("measure of sh: %+v, %v", r, err)
+	}
+}
