@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storygen/storygen/internal/gazetteer"
@@ -31,6 +32,7 @@ type cand struct {
 	ambiguous bool
 	drop      bool
 	para      int
+	full      string // normalised text of [a,b), see fullText
 }
 
 type extractor struct {
@@ -41,7 +43,44 @@ type extractor struct {
 	tm    []int32 // token → mention index, -1 for none
 	mk    []Kind  // mention index → kind
 	mn    []string
+	idx   []int // candidate → mention index
 	ix    nameIndex
+	seen  map[indexKey]bool
+	best  map[string]int
+}
+
+// scratch recycles extractors: their slices and maps are as large as the
+// stories seen, and nothing in them outlives Extract (mentions copy out
+// substrings of the story text only).
+var scratch = sync.Pool{New: func() any {
+	return &extractor{
+		ix:   nameIndex{personByWord: map[string][]int{}, orgByFirst: map[string][]int{}, byInitial: map[byte][]int{}},
+		seen: map[indexKey]bool{}, best: map[string]int{},
+	}
+}}
+
+// maxPooledTokens keeps the scratch of huge stories out of the pool.
+const maxPooledTokens = 1 << 18
+
+// release clears x (no story text stays reachable) and returns it to the pool.
+func (x *extractor) release() {
+	if cap(x.toks) > maxPooledTokens {
+		return
+	}
+	x.text = ""
+	x.toks = x.toks[:0]
+	x.paras = x.paras[:0]
+	clear(x.cands)
+	x.cands = x.cands[:0]
+	x.tm = x.tm[:0]
+	x.mk = x.mk[:0]
+	clear(x.mn)
+	x.mn = x.mn[:0]
+	x.idx = x.idx[:0]
+	x.ix.reset()
+	clear(x.seen)
+	clear(x.best)
+	scratch.Put(x)
 }
 
 // Extract finds the entities, dates, quotes, hashtags and handles in s. It
@@ -50,8 +89,12 @@ func Extract(s *story.Story) *Result {
 	if s == nil {
 		return &Result{}
 	}
-	x := &extractor{text: s.Text}
-	x.toks = make([]token, 0, len(s.Text)/5+8)
+	x := scratch.Get().(*extractor)
+	defer x.release()
+	x.text = s.Text
+	if want := len(s.Text)/5 + 8; cap(x.toks) < want {
+		x.toks = make([]token, 0, want)
+	}
 	for _, p := range s.Paragraphs {
 		if p.Caption || p.Start < 0 || p.End > len(s.Text) || p.Start >= p.End {
 			continue
@@ -69,7 +112,19 @@ func Extract(s *story.Story) *Result {
 	x.names()
 
 	res := &Result{}
-	idx := make([]int, len(x.cands)) // candidate → mention index
+	n := 0
+	for i := range x.cands {
+		if c := &x.cands[i]; !c.drop && c.kind != 0 {
+			n++
+		}
+	}
+	res.Mentions = make([]Mention, 0, n)
+	idx := x.idx[:0]
+	if cap(idx) < len(x.cands) {
+		idx = make([]int, len(x.cands))
+	}
+	idx = idx[:len(x.cands)]
+	x.idx = idx
 	for i := range x.cands {
 		c := &x.cands[i]
 		idx[i] = -1
@@ -147,6 +202,25 @@ func normSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// cls returns the word class of token i's text, looked up once per token.
+func (x *extractor) cls(i int) uint32 {
+	t := &x.toks[i]
+	if t.flags&fClassed == 0 {
+		t.cls = class(x.text[t.start:t.nameEnd])
+		t.flags |= fClassed
+	}
+	return t.cls
+}
+
+// lcls is cls for a lower-case word token, 0 for any other token.
+func (x *extractor) lcls(i int) uint32 {
+	t := &x.toks[i]
+	if t.flags&fWord == 0 || t.flags&(fCap|fUpper) != 0 || t.nameEnd != t.end {
+		return 0
+	}
+	return x.cls(i)
+}
+
 // word returns the text of token i (the name part for "City-based").
 func (x *extractor) word(i int) string {
 	t := x.toks[i]
@@ -164,7 +238,7 @@ func (x *extractor) isNameTok(i int) bool {
 		return false
 	}
 	w := x.word(i)
-	if class(w)&wDate != 0 && !x.afterPlainHonorific(i) {
+	if x.cls(i)&wDate != 0 && !x.afterPlainHonorific(i) {
 		return false // "Sunday", "May"; but "Ms Sun", "Mrs May" are people
 	}
 	if len(w) == 1 && t.flags&fAbbrev == 0 {
@@ -216,10 +290,10 @@ func (x *extractor) joinable(j, end int) bool {
 	if prev.flags&(fPoss|fLowerHyph) != 0 {
 		return false
 	}
-	if class(x.word(j-1))&wLegal != 0 && class(x.word(j))&wLegal == 0 {
+	if x.cls(j-1)&wLegal != 0 && x.cls(j)&wLegal == 0 {
 		return false // "Apple Inc. Steve Jobs": a legal suffix ends the name
 	}
-	if prev.flags&fAbbrev != 0 && class(x.word(j-1))&wNameSuffix != 0 && class(x.word(j))&wFunction != 0 {
+	if prev.flags&fAbbrev != 0 && x.cls(j-1)&wNameSuffix != 0 && x.cls(j)&wFunction != 0 {
 		return false
 	}
 	if x.sentStart(j) {
@@ -254,7 +328,7 @@ func (x *extractor) candidates(pi, from, to int) {
 					k++
 				}
 				if x.isNameTok(k) && !x.sentStart(k) {
-					head := class(x.word(j - 1))
+					head := x.cls(j - 1)
 					if w == "of" && (head&(wOrgHead|wTitle|wPlaceHead) != 0 || x.word(j-1) == "States") ||
 						w != "of" && (head&wOrgHead != 0 || forHead(x.word(j-1))) {
 						if head&wOrgHead != 0 || forHead(x.word(j-1)) {
@@ -283,7 +357,7 @@ func (x *extractor) candidates(pi, from, to int) {
 				for k < to && x.joinable(k, to) {
 					k++
 				}
-				if k > j+1 && class(x.word(k-1))&wOrgSuffix != 0 && class(x.word(j-1))&wOrgSuffix == 0 && (j-i == 1 || w == "&" && j-i == 2 || j-i == 2 && x.word(i) == "The") {
+				if k > j+1 && x.cls(k-1)&wOrgSuffix != 0 && x.cls(j-1)&wOrgSuffix == 0 && (j-i == 1 || w == "&" && j-i == 2 || j-i == 2 && x.word(i) == "The") {
 					if w == "&" || !isPlace(x.span(i, j)) {
 						j = k
 						continue
@@ -379,10 +453,10 @@ func (x *extractor) sequence(pi, a, b int) {
 	if k == b {
 		// "Ryanair CEO": a name, then a title with no name after it
 		e := b
-		for e > a+1 && x.titleWord(e-1) && class(x.word(e-1))&wHonorific == 0 {
+		for e > a+1 && x.titleWord(e-1) && x.cls(e-1)&wHonorific == 0 {
 			e--
 		}
-		if e < b && e > a && class(x.word(e))&wCorpTitle != 0 && !x.knownName(a, b) {
+		if e < b && e > a && x.cls(e)&wCorpTitle != 0 && !x.knownName(a, b) {
 			x.prefix(pi, a, e, true)
 			return
 		}
@@ -392,7 +466,7 @@ func (x *extractor) sequence(pi, a, b int) {
 	m := k
 	honorOnly := true
 	for m < b && x.titleWord(m) && !(m == b-1 && m > k && x.afterPlainHonorific(m)) {
-		if class(x.word(m))&wHonorific == 0 {
+		if x.cls(m)&wHonorific == 0 {
 			honorOnly = false
 		}
 		m++
@@ -415,7 +489,7 @@ func (x *extractor) sequence(pi, a, b int) {
 	}
 	corp := false
 	for i := k; i < m; i++ {
-		if class(x.word(i))&wCorpTitle != 0 {
+		if x.cls(i)&wCorpTitle != 0 {
 			corp = true
 		}
 	}
@@ -437,7 +511,7 @@ func (x *extractor) sequence(pi, a, b int) {
 
 // titleWord reports whether token i is a title or honorific.
 func (x *extractor) titleWord(i int) bool {
-	return class(x.word(i))&(wTitle|wHonorific) != 0
+	return x.cls(i)&(wTitle|wHonorific) != 0
 }
 
 // isTitleAt reports whether a title run starts at k and a name follows it
@@ -459,7 +533,7 @@ func (x *extractor) isTitleAt(k, b int) bool {
 		return m-k >= 2 && x.afterPlainHonorific(k+1)
 	}
 	// "General Motors", "Justice Department", "Prince Edward Island"
-	last := class(x.word(b - 1))
+	last := x.cls(b - 1)
 	if last&(wOrgSuffix|wPlaceHead) != 0 && !gazetteer.GivenName(x.word(m)) {
 		return false
 	}
@@ -599,7 +673,7 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 		c.kind, c.str = Person, strRule
 	case n >= 2 && class(last)&wNameSuffix != 0:
 		c.kind, c.str = Person, strRule
-	case n >= 2 && class(x.word(a+1))&wParticle != 0 && x.toks[a+1].flags&fCap == 0:
+	case n >= 2 && x.cls(a+1)&wParticle != 0 && x.toks[a+1].flags&fCap == 0:
 		c.kind, c.str = Person, strRule
 	case n == 1 && x.toks[a].flags&fUpper != 0 && len(first) <= 6:
 		c.kind, c.str = Organisation, strContext
@@ -688,9 +762,9 @@ func (x *extractor) hasHeadOf(a, b int, head uint32) bool {
 	for i := a + 1; i < b-1; i++ {
 		switch x.word(i) {
 		case "of":
-			return class(x.word(i-1))&head != 0
+			return x.cls(i-1)&head != 0
 		case "for", "on":
-			return head == wOrgHead && (class(x.word(i-1))&wOrgHead != 0 || forHead(x.word(i-1)))
+			return head == wOrgHead && (x.cls(i-1)&wOrgHead != 0 || forHead(x.word(i-1)))
 		}
 	}
 	return false
@@ -700,7 +774,7 @@ func (x *extractor) hasHeadOf(a, b int, head uint32) bool {
 // after the first.
 func (x *extractor) placeHeadInside(a, b int) bool {
 	for i := a + 1; i < b; i++ {
-		c := class(x.word(i))
+		c := x.cls(i)
 		if c&wPlaceHead != 0 && c&wOrgSuffix == 0 {
 			return true
 		}

@@ -26,7 +26,7 @@ func (x *extractor) context() {
 	for i := range x.cands {
 		c := &x.cands[i]
 		from, to := x.paraRange(c)
-		if c.kind == Person && c.str == strRule && !c.titled && c.h-1 >= from && class(x.lowerWord(c.h-1))&(wOrgCue|wPersonCue) == wOrgCue {
+		if c.kind == Person && c.str == strRule && !c.titled && c.h-1 >= from && x.lcls(c.h-1)&(wOrgCue|wPersonCue) == wOrgCue {
 			c.kind = Organisation // "magazine Der Spiegel"
 			continue
 		}
@@ -37,7 +37,7 @@ func (x *extractor) context() {
 		// Before: "airline Ryanair", "analyst Chris Smith", "chief executive of X", "in Toulouse".
 		p := c.h - 1
 		if p >= from && x.word(p) == "," && p-1 >= from {
-			if cl := class(x.lowerWord(p - 1)); cl&wOrgCue != 0 {
+			if cl := x.lcls(p - 1); cl&wOrgCue != 0 {
 				c.kind, c.str = Organisation, strContext
 				continue
 			}
@@ -249,8 +249,10 @@ type nameIndex struct {
 }
 
 func (x *extractor) index() {
-	ix := nameIndex{personByWord: map[string][]int{}, orgByFirst: map[string][]int{}, byInitial: map[byte][]int{}}
-	seen := map[indexKey]bool{}
+	ix := &x.ix
+	ix.reset()
+	seen := x.seen
+	clear(seen)
 	for i := range x.cands {
 		c := &x.cands[i]
 		if c.drop || c.kind == 0 || c.b-c.a < 2 {
@@ -278,7 +280,14 @@ func (x *extractor) index() {
 			}
 		}
 	}
-	x.ix = ix
+}
+
+// reset empties the index; cleared maps keep their room for the next story
+// and hold no key of the last one.
+func (ix *nameIndex) reset() {
+	clear(ix.personByWord)
+	clear(ix.orgByFirst)
+	clear(ix.byInitial)
 }
 
 // consistency gives every mention of a name the kind its best-evidenced
@@ -288,7 +297,8 @@ func (x *extractor) consistency() {
 	x.index()
 	// Sentence-initial common words ("Shares", "Officials") are not names
 	// unless the story uses them as names elsewhere.
-	best := map[string]int{} // bare text → index of the best-evidenced candidate
+	best := x.best // bare text → index of the best-evidenced candidate
+	clear(best)
 	for i := range x.cands {
 		c := &x.cands[i]
 		if c.kind == 0 {
@@ -387,16 +397,16 @@ func (x *extractor) subjectVerbAfter(c *cand) bool {
 	if c.b >= to {
 		return false
 	}
-	return class(x.lowerWord(c.b))&(wSpeech|wBusinessVerb) != 0
+	return x.lcls(c.b)&(wSpeech|wBusinessVerb) != 0
 }
 
 // speechNear reports a speech verb right before or after the name.
 func (x *extractor) speechNear(c *cand) bool {
 	from, to := x.paraRange(c)
-	if c.h-1 >= from && class(x.lowerWord(c.h-1))&wSpeech != 0 {
+	if c.h-1 >= from && x.lcls(c.h-1)&wSpeech != 0 {
 		return true
 	}
-	return c.b < to && class(x.lowerWord(c.b))&wSpeech != 0
+	return c.b < to && x.lcls(c.b)&wSpeech != 0
 }
 
 // reclassify appends a candidate for [a,b) decided by its own words only.
@@ -448,7 +458,7 @@ func (x *extractor) multiDefault(c *cand) (Kind, uint8) {
 			}
 			if c.b+2 < to && (x.word(c.b+1) == "a" || x.word(c.b+1) == "the") {
 				for k := c.b + 2; k < to && k < c.b+6; k++ {
-					cl := class(x.lowerWord(k))
+					cl := x.lcls(k)
 					if cl&wPersonCue != 0 {
 						return Person, strDefault
 					}
@@ -564,7 +574,7 @@ func (x *extractor) partOfPerson(w string) int {
 // words [a,b) and is longer ("Lockheed" of "Lockheed Martin").
 func (x *extractor) prefixOfOrg(a, b int) int {
 	n := b - a
-	if n == 1 && class(x.word(a))&wGeneric != 0 {
+	if n == 1 && x.cls(a)&wGeneric != 0 {
 		return -1
 	}
 	for _, i := range x.ix.orgByFirst[x.word(a)] {
@@ -630,7 +640,7 @@ func (x *extractor) names() {
 		if c.drop || c.kind == 0 {
 			continue
 		}
-		bare := normSpace(x.span(c.a, c.b))
+		bare := x.fullText(i)
 		n := c.b - c.a
 		switch c.kind {
 		case Person:
@@ -647,7 +657,7 @@ func (x *extractor) names() {
 				}
 			case 1:
 				c.short = true
-				c.name = normSpace(x.span(x.cands[buf[0]].a, x.cands[buf[0]].b))
+				c.name = x.fullText(buf[0])
 			default:
 				c.short, c.ambiguous = true, true
 			}
@@ -667,7 +677,7 @@ func (x *extractor) names() {
 			}
 			c.name = bare
 			if k := x.fullestOrg(c); k >= 0 {
-				c.name = normSpace(x.span(x.cands[k].a, x.cands[k].b))
+				c.name = x.fullText(k)
 				c.short = true
 			} else if x.toks[c.a].flags&fUpper != 0 && n == 1 {
 				if k := x.definedAcronym(i); k >= 0 {
@@ -743,11 +753,10 @@ func (x *extractor) personsWith(w string, out []int) []int {
 		if !hit {
 			continue
 		}
-		full := normSpace(x.span(c.a, c.b))
+		full := x.fullText(i)
 		dup := false
 		for _, j := range out {
-			o := &x.cands[j]
-			of := normSpace(x.span(o.a, o.b))
+			of := x.fullText(j)
 			if of == full || wordPrefix(of, full) || wordSuffix(of, full) {
 				dup = true
 				break
@@ -770,6 +779,16 @@ func (x *extractor) personsWith(w string, out []int) []int {
 	return out
 }
 
+// fullText returns candidate i's words with white space normalised, computed
+// once per candidate.
+func (x *extractor) fullText(i int) string {
+	c := &x.cands[i]
+	if c.full == "" {
+		c.full = normSpace(x.span(c.a, c.b))
+	}
+	return c.full
+}
+
 // familyFirst guesses a family-name-first name ("Kim Jong Un"): three words,
 // the first not a given name.
 func (x *extractor) familyFirst(c *cand) bool {
@@ -780,7 +799,7 @@ func (x *extractor) familyFirst(c *cand) bool {
 // with c's words, when there is exactly one such name (suffixes aside).
 func (x *extractor) fullestOrg(c *cand) int {
 	n := c.b - c.a
-	if n == 1 && class(x.word(c.a))&wGeneric != 0 {
+	if n == 1 && x.cls(c.a)&wGeneric != 0 {
 		return -1
 	}
 	best := -1
@@ -829,7 +848,7 @@ func (x *extractor) fullestOrg(c *cand) int {
 
 // orgCore is the name without legal suffixes ("Apple" for "Apple Inc.").
 func (x *extractor) orgCore(a, b int) string {
-	for b > a+1 && class(x.word(b-1))&wLegal != 0 {
+	for b > a+1 && x.cls(b-1)&wLegal != 0 {
 		b--
 	}
 	return normSpace(x.span(a, b))

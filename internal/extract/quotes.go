@@ -31,7 +31,11 @@ type rawQuote struct {
 // quotes finds quoted speech and its speaker. idx maps candidate → mention.
 func (x *extractor) quotes(idx []int) []Quote {
 	// token → mention index
-	tm := make([]int32, len(x.toks))
+	tm := x.tm[:0]
+	if cap(tm) < len(x.toks) {
+		tm = make([]int32, len(x.toks))
+	}
+	tm = tm[:len(x.toks)]
 	for i := range tm {
 		tm[i] = -1
 	}
@@ -167,7 +171,7 @@ func (x *extractor) speakerAt(t int) int {
 // mentionEndingAt returns the mention whose last token is t-1... searching
 // back over one adverb ("Mr Trump also said").
 func (x *extractor) isSpeech(t, end int) bool {
-	return t < end && class(x.lowerWord(t))&wSpeech != 0
+	return t < end && x.lcls(t)&wSpeech != 0
 }
 
 // after attributes by the words after the closing quote: ”, Mr Pompeo
@@ -213,7 +217,7 @@ func (x *extractor) after(cl, end, open int) int {
 		return -1
 	}
 	// pronoun, then a speech verb: the last person named before the quote
-	if class(x.word(t))&wPronoun != 0 && x.isSpeech(t+1, end) {
+	if x.cls(t)&wPronoun != 0 && x.isSpeech(t+1, end) {
 		return x.lastPersonBefore(open)
 	}
 	return -1
@@ -232,7 +236,7 @@ func (x *extractor) before(op, from int) int {
 			if m := x.speakerAt(k); m >= 0 {
 				return m
 			}
-			if class(x.word(k))&wPronoun != 0 && k == t-1 {
+			if x.cls(k)&wPronoun != 0 && k == t-1 {
 				return x.lastPersonBefore(k)
 			}
 		}

@@ -22,6 +22,7 @@ const (
 	fSentEnd                      // . ! ? ending a sentence
 	fAbbrev                       // a word followed by its abbreviation period, included in the token
 	fLowerHyph                    // a capitalised word whose last hyphen part is lower case ("City-based")
+	fClassed                      // cls holds the word class of the token's text
 )
 
 // token is one word or punctuation mark; offsets are into the story text.
@@ -31,6 +32,7 @@ type token struct {
 	// nameEnd is end, or the end of the capitalised part of a hyphenated
 	// word like "City-based".
 	nameEnd int32
+	cls     uint32 // word class, valid once fClassed is set
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -103,22 +103,25 @@ func Organisation(name string) (canonical string, ok bool) {
 	return "", false
 }
 
-// legalForms are company-form words that news text appends to a company's
-// name; longest first where one ends another.
-var legalForms = []string{
-	"Incorporated", "Inc.", "Inc", "Corporation", "Corp.", "Corp", "Company", "Co.",
-	"Limited", "Ltd.", "Ltd", "LLC", "L.L.C.", "plc", "PLC", "Group", "Holdings",
-	"AG", "SE", "SA", "S.A.", "SpA", "S.p.A.", "N.V.", "NV", "GmbH", "AB", "ASA", "Oyj",
+// isLegalForm reports a company-form word that news text appends to a
+// company's name ("Inc.", "GmbH", "plc").
+func isLegalForm(w string) bool {
+	switch w {
+	case "Incorporated", "Inc.", "Inc", "Corporation", "Corp.", "Corp", "Company", "Co.",
+		"Limited", "Ltd.", "Ltd", "LLC", "L.L.C.", "plc", "PLC", "Group", "Holdings",
+		"AG", "SE", "SA", "S.A.", "SpA", "S.p.A.", "N.V.", "NV", "GmbH", "AB", "ASA", "Oyj":
+		return true
+	}
+	return false
 }
 
 // trimLegalForm strips one trailing legal form and the comma before it.
 func trimLegalForm(s string) string {
-	for _, f := range legalForms {
-		if len(s) > len(f)+1 && strings.HasSuffix(s, f) && s[len(s)-len(f)-1] == ' ' {
-			return strings.TrimSuffix(strings.TrimSpace(s[:len(s)-len(f)-1]), ",")
-		}
+	sp := strings.LastIndexByte(s, ' ')
+	if sp <= 0 || !isLegalForm(s[sp+1:]) {
+		return s
 	}
-	return s
+	return strings.TrimSuffix(strings.TrimSpace(s[:sp]), ",")
 }
 
 // GivenName reports whether word is a common given (first) name.
