@@ -376,19 +376,22 @@ func (r *resolver) index(docs []Doc) *Index {
 		stories int
 	}
 	accs := map[key]*acc{}
-	kindsByName := map[string]map[extract.Kind]int{}
+	// Kinds are counted per name as written, then folded to lower case per
+	// distinct name: lower-casing every mention would allocate for each.
+	type nameKind struct {
+		name string
+		kind extract.Kind
+	}
+	byName := map[nameKind]int{}
+	inDoc := map[key]bool{}
 	for _, d := range docs {
 		if d.Result == nil {
 			continue
 		}
-		inDoc := map[key]bool{}
+		clear(inDoc)
 		for _, m := range d.Result.Mentions {
 			if m.Name != "" {
-				lk := strings.ToLower(m.Name)
-				if kindsByName[lk] == nil {
-					kindsByName[lk] = map[extract.Kind]int{}
-				}
-				kindsByName[lk][m.Kind]++
+				byName[nameKind{m.Name, m.Kind}]++
 			}
 			if m.ID == "" {
 				continue
@@ -410,6 +413,14 @@ func (r *resolver) index(docs []Doc) *Index {
 				a.stories++
 			}
 		}
+	}
+	kindsByName := map[string]map[extract.Kind]int{}
+	for nk, n := range byName {
+		lk := strings.ToLower(nk.name)
+		if kindsByName[lk] == nil {
+			kindsByName[lk] = map[extract.Kind]int{}
+		}
+		kindsByName[lk][nk.kind] += n
 	}
 	ix := &Index{}
 	annotated := map[key]annotate.Entry{}

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/storygen/storygen/internal/extract"
 	"github.com/storygen/storygen/internal/story"
@@ -14,6 +15,26 @@ import (
 // it (package extract strips them from names). A name with no Latin letters
 // or digits gets a stable hash id.
 func ID(k extract.Kind, name string) string {
+	ck := idKey{k, name}
+	if id, ok := idMemo.Load(ck); ok {
+		return id.(string)
+	}
+	id := computeID(k, name)
+	idMemo.Store(ck, id)
+	return id
+}
+
+// idMemo memoises ID: it is pure, names repeat across mentions and stories, and
+// serve resolves the whole archive on every change. It holds one entry per
+// distinct name seen, as the archive's index does anyway.
+var idMemo sync.Map // idKey → string
+
+type idKey struct {
+	k    extract.Kind
+	name string
+}
+
+func computeID(k extract.Kind, name string) string {
 	s := story.Slugify(extract.CoreName(k, name))
 	if s == "" && strings.TrimSpace(name) != "" {
 		h := fnv.New64a()
