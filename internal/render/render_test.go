@@ -357,6 +357,7 @@ func TestRenderStructure(t *testing.T) {
 		`<main id="content"`,
 		`<footer class="site-footer">`,
 		`<meta property="og:title" content="`,
+		`<meta name="twitter:card" content="summary">`,
 		`<meta property="og:url" content="https://newsroom.example.org/archive/`,
 		`<link rel="canonical" href="https://newsroom.example.org/archive/`,
 		`<meta name="description" content="`,
