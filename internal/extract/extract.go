@@ -132,11 +132,10 @@ func Extract(s *story.Story) *Result {
 			continue
 		}
 		start, end := int(x.toks[c.h].start), int(x.toks[c.b-1].nameEnd)
-		bare := x.text[x.toks[c.a].start:x.toks[c.b-1].nameEnd]
 		idx[i] = len(res.Mentions)
 		res.Mentions = append(res.Mentions, Mention{
 			Start: start, End: end, Text: x.text[start:end], Kind: c.kind,
-			Name: c.name, Bare: normSpace(bare), Short: c.short, Ambiguous: c.ambiguous,
+			Name: c.name, Bare: x.fullText(i), Short: c.short, Ambiguous: c.ambiguous,
 			Weak: c.str <= strDefault,
 		})
 	}
@@ -357,8 +356,8 @@ func (x *extractor) candidates(pi, from, to int) {
 				for k < to && x.joinable(k, to) {
 					k++
 				}
-				if k > j+1 && x.cls(k-1)&wOrgSuffix != 0 && x.cls(j-1)&wOrgSuffix == 0 && (j-i == 1 || w == "&" && j-i == 2 || j-i == 2 && x.word(i) == "The") {
-					if w == "&" || !isPlace(x.span(i, j)) {
+				if k > j+1 && x.cls(k-1)&wOrgSuffix != 0 && x.cls(j-1)&wOrgSuffix == 0 && (j-i == 1 || w == "&" && j-i == 2 || j-i == 2 && x.word(i) == "The" || x.allEnglish(i, j)) {
+					if w == "&" || !isPlace(x.span(i, j)) && !isKnownOrg(x.span(i, j)) {
 						j = k
 						continue
 					}
@@ -397,6 +396,17 @@ func englishWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// allEnglish reports capitalised English words only in [a,b) ("Independent
+// Electoral" in "Independent Electoral and Boundaries Commission").
+func (x *extractor) allEnglish(a, b int) bool {
+	for i := a; i < b; i++ {
+		if w := x.word(i); x.toks[i].flags&fCap == 0 || w != "The" && !englishWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // forHead reports a word that heads an organisation's name before "for" or

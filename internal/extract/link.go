@@ -519,7 +519,8 @@ func (x *extractor) personalWords(c *cand) (personal, known bool) {
 		f := x.toks[t].flags
 		if f&fCap == 0 || f&fUpper != 0 || gazetteer.CommonWord(w) || isPlace(w) || isDemonym(w) || isKnownOrg(w) ||
 			class(w)&(wOrgSuffix|wOrgHead|wPlaceHead|wPlaceFirst|wGeneric|wFunction|wTitle|wCorpTitle|wDate) != 0 ||
-			len(w) > 4 && w[len(w)-1] == 's' && class(w[:len(w)-1])&wOrgSuffix != 0 { // "Semiconductors"
+			len(w) > 4 && w[len(w)-1] == 's' && class(w[:len(w)-1])&wOrgSuffix != 0 || // "Semiconductors"
+			englishWord(w) { // "Biologics"
 			return false, false
 		}
 		if gazetteer.GivenName(w) || gazetteer.Surname(w) {

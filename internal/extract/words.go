@@ -107,7 +107,7 @@ func init() {
 		"Expressway", "Hall", "Gardens", "Zoo", "Pier", "Dock", "Docks", "Quay", "Terminal", "Hotel",
 		"Mall", "Crossing", "Pass", "Oblast", "Governorate", "State", "Republic", "Kingdom", "Emirate", "Isle",
 		"Atoll", "Coast", "Cape", "Mount", "Fort", "Camp", "Port", "Lake", "Isle")
-	add(wPlaceFirst, "Mount", "Mt", "Mt.", "Fort", "Ft", "Lake", "Cape", "Isle", "Port", "Camp", "Gulf", "Bay",
+	add(wPlaceFirst, "St.", "Ste.", "Saint", "Mount", "Mt", "Mt.", "Fort", "Ft", "Lake", "Cape", "Isle", "Port", "Camp", "Gulf", "Bay",
 		"Strait", "Lac", "Rio", "Puerto")
 	// Place heads that also end organisation names ("Republic", "State") count
 	// only as the last word of a known place or with place evidence.

@@ -104,7 +104,45 @@ const dayTolerance = 7
 const reportPenalty = 6
 
 func isReport(w string) bool {
-	return lowerEq(w, "said") || lowerEq(w, "told") || lowerEq(w, "added") || lowerEq(w, "stated") || lowerEq(w, "tweeted")
+	return lowerEq(w, "said") || lowerEq(w, "told") || lowerEq(w, "added") || lowerEq(w, "stated") || lowerEq(w, "tweeted") ||
+		lowerEq(w, "announced") || lowerEq(w, "confirmed") || lowerEq(w, "reported") || lowerEq(w, "wrote") ||
+		lowerEq(w, "warned") || lowerEq(w, "noted") || lowerEq(w, "explained") || lowerEq(w, "insisted")
+}
+
+// nounMarker reports a future marker that is also a noun ("a plan", "their
+// hopes").
+func nounMarker(w string) bool {
+	return lowerEq(w, "plan") || lowerEq(w, "plans") || lowerEq(w, "hope") || lowerEq(w, "hopes") ||
+		lowerEq(w, "aim") || lowerEq(w, "aims") || lowerEq(w, "set")
+}
+
+// nounPhrase reports a determiner a few tokens before k with no verb-like
+// word between: "a $12-million plan", "their new plans".
+func (s *scanner) nounPhrase(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if s.toks[j].kind != tWord {
+			continue
+		}
+		w := s.word(j)
+		if determiner(w) {
+			return true
+		}
+		if kw := s.toks[j].kw; kw != 0 && kwInfos[kw].tense != 0 || len(w) > 3 && w[len(w)-2:] == "ed" {
+			return false
+		}
+	}
+	return false
+}
+
+// determiner reports a word that puts a noun after it.
+func determiner(w string) bool {
+	for _, d := range [...]string{"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that",
+		"new", "any", "no", "every", "whose"} {
+		if lowerEq(w, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // tenseAt returns the tense marked by word token k (0 for none).
@@ -141,6 +179,9 @@ func (s *scanner) tenseAt(k int) int {
 		}
 		if info.tense < 0 && info.class == cNone && s.passive(k) {
 			return 0
+		}
+		if info.tense > 0 && info.class == cNone && nounMarker(w) && !lowerEq(s.word(k+1), "to") && s.nounPhrase(k) {
+			return 0 // "approved a plan on Tuesday": the noun, not the verb
 		}
 		if info.tense != 0 {
 			return int(info.tense)
@@ -201,10 +242,14 @@ func (s *scanner) score(c time.Time, tense int) (sc int, fine bool) {
 		// A few days off the anchor the date is what it says, whatever the
 		// tense: "could follow a vote on October 18" two days after it.
 		return max(days, -days), true
+	case tense < 0 && days > 0, tense > 0 && days < 0:
+		// Against the tense, but a date a few weeks off beats one a year
+		// away: "host them on March 26, she said" twelve days before.
+		return 6*max(days, -days) + 60, true
 	case tense < 0:
-		return -days, days <= 0
+		return -days, true
 	case tense > 0:
-		return days, days >= 0
+		return days, true
 	case days < 0:
 		return -days, true
 	default:

@@ -36,6 +36,9 @@ func TestFind(t *testing.T) {
 		{"weekday before full date", thu, "The hearing is on Monday, June 4, 2018 in court.", []string{"June 4, 2018=2018-06-04"}},
 
 		// Month and day without a year: the tense picks the year.
+		{"month day a fortnight ahead beats a year back", thu, "The club hosts its rivals on June 14, and its coach said they were ready.", []string{"June 14=2018-06-14"}},
+		{"noun plan is no future", thu, "The council approved a $12-million plan on Tuesday.", []string{"Tuesday=2018-05-29"}},
+		{"announced reports a future", thu, "Farmers will be paid more from October, the board announced.", []string{"October=2018-10"}},
 		{"month day future", thu, "The summit will go ahead on June 12.", []string{"June 12=2018-06-12"}},
 		{"month day past, earlier in year", thu, "The shop reopened on March 3.", []string{"March 3=2018-03-03"}},
 		{"month day past, later in year", "2010-01-25", "The prototype first flew on 11 December after delays.", []string{"11 December=2009-12-11"}},
