@@ -62,23 +62,11 @@ func (b *builder) periodPage(g *group, pr *period) error {
 			}
 		}
 	}
+	ents := make([]docEntity, 0, len(counts))
 	for e, n := range counts {
-		l := b.entLink(e, root, n)
-		switch e.key.kind {
-		case extract.Person:
-			pp.People = append(pp.People, l)
-		case extract.Place:
-			pp.Places = append(pp.Places, l)
-		case extract.Organisation:
-			pp.Orgs = append(pp.Orgs, l)
-		}
+		ents = append(ents, docEntity{e: e, count: n})
 	}
-	for _, ls := range []*[]render.Link{&pp.People, &pp.Places, &pp.Orgs} {
-		byCount(*ls)
-		if len(*ls) > coMentionsMax {
-			*ls = (*ls)[:coMentionsMax]
-		}
-	}
+	pp.People, pp.Places, pp.Orgs = b.linksByKind(ents, root, coMentionsMax)
 	// Long mention lists keep the stories nearest the period: the newest
 	// looking ahead, the first looking back.
 	pp.PublishedCount, pp.BeforeCount, pp.AfterCount = len(pr.published), len(pp.Before), len(pp.After)

@@ -209,6 +209,29 @@ func (b *builder) entLink(e *entity, root string, count int) render.Link {
 	return render.Link{Name: e.name, URL: root + entityURL(e.key), Count: count}
 }
 
+// linksByKind splits entities with counts into people, places and
+// organisations, each ordered by count and cut to max (0: no cut).
+func (b *builder) linksByKind(ents []docEntity, root string, max int) (people, places, orgs []render.Link) {
+	for _, de := range ents {
+		l := b.entLink(de.e, root, de.count)
+		switch de.e.key.kind {
+		case extract.Person:
+			people = append(people, l)
+		case extract.Place:
+			places = append(places, l)
+		case extract.Organisation:
+			orgs = append(orgs, l)
+		}
+	}
+	for _, ls := range []*[]render.Link{&people, &places, &orgs} {
+		byCount(*ls)
+		if max > 0 && len(*ls) > max {
+			*ls = (*ls)[:max]
+		}
+	}
+	return people, places, orgs
+}
+
 // byCount orders links by count, then name, then URL: a total order.
 func byCount(ls []render.Link) {
 	sort.Slice(ls, func(i, j int) bool {
@@ -227,25 +250,19 @@ func (b *builder) storyData(di int32) (*render.Page, *markdown.Story) {
 	d := b.docs[di]
 	root := rootOf(d.url)
 	ents := b.idx.docEnts[di]
-	var people, places, orgs []render.Link
+	people, places, orgs := b.linksByKind(ents, root, 0)
+	// The front matter lists ids in order of first mention.
 	var peopleIDs, placeIDs, orgIDs []string
 	for _, de := range ents {
-		l := b.entLink(de.e, root, de.count)
 		switch de.e.key.kind {
 		case extract.Person:
-			people = append(people, l)
 			peopleIDs = append(peopleIDs, de.e.key.id)
 		case extract.Place:
-			places = append(places, l)
 			placeIDs = append(placeIDs, de.e.key.id)
 		case extract.Organisation:
-			orgs = append(orgs, l)
 			orgIDs = append(orgIDs, de.e.key.id)
 		}
 	}
-	byCount(people)
-	byCount(places)
-	byCount(orgs)
 	dayValue := d.dateValue()
 	var dates []render.Link
 	for _, v := range b.idx.docDates[di] {
@@ -578,23 +595,7 @@ func (b *builder) coMentions(e *entity) *coData {
 }
 
 func (co *coData) fill(b *builder, ep *render.EntityPage, root string) {
-	for _, de := range co.ents {
-		l := b.entLink(de.e, root, de.count)
-		switch de.e.key.kind {
-		case extract.Person:
-			ep.People = append(ep.People, l)
-		case extract.Place:
-			ep.Places = append(ep.Places, l)
-		case extract.Organisation:
-			ep.Orgs = append(ep.Orgs, l)
-		}
-	}
-	for _, ls := range []*[]render.Link{&ep.People, &ep.Places, &ep.Orgs} {
-		byCount(*ls)
-		if len(*ls) > coMentionsMax {
-			*ls = (*ls)[:coMentionsMax]
-		}
-	}
+	ep.People, ep.Places, ep.Orgs = b.linksByKind(co.ents, root, coMentionsMax)
 	for v, n := range co.dates {
 		ep.Dates = append(ep.Dates, render.Link{Name: dateLabel(v), URL: root + markdown.DateURL(v), Count: n, Note: v})
 	}
