@@ -168,13 +168,21 @@ func (t *Templates) Render(w io.Writer, p *Page) error {
 	return err
 }
 
-// Bytes renders the page and returns its bytes.
+// Bytes renders the page and returns its bytes, in a slice of exactly their
+// size: rendering happens in a pooled buffer, so a page costs one allocation
+// of its final size rather than a buffer grown step by step.
 func (t *Templates) Bytes(p *Page) ([]byte, error) {
-	var b bytes.Buffer
-	if err := t.Render(&b, p); err != nil {
-		return nil, err
+	tmpl, ok := t.pages[p.Kind]
+	if !ok {
+		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
 	}
-	return b.Bytes(), nil
+	buf := t.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer t.bufs.Put(buf)
+	if err := tmpl.ExecuteTemplate(buf, "base.html", p); err != nil {
+		return nil, fmt.Errorf("rendering %s page %q: %w", p.Kind, p.Title, err)
+	}
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // compact drops the indentation of template lines: it is for people reading

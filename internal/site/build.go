@@ -8,7 +8,6 @@
 package site
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -466,9 +465,5 @@ func sortWarnings(ws []story.Warning) {
 func hashBytes(b []byte) [32]byte { return sha256.Sum256(b) }
 
 func renderBytes(t *render.Templates, p *render.Page) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := t.Render(&buf, p); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return t.Bytes(p)
 }
