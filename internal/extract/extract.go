@@ -237,8 +237,8 @@ func (x *extractor) isNameTok(i int) bool {
 		return false
 	}
 	w := x.word(i)
-	if x.cls(i)&wDate != 0 && !x.afterPlainHonorific(i) {
-		return false // "Sunday", "May"; but "Ms Sun", "Mrs May" are people
+	if x.cls(i)&wDate != 0 && !x.afterPlainHonorific(i) && !x.afterGivenName(i) {
+		return false // "Sunday", "May"; but "Ms Sun", "Mrs May", "Teresa May" are people
 	}
 	if len(w) == 1 && t.flags&fAbbrev == 0 {
 		return false // a lone letter ("the letter F"); initials carry their period
@@ -253,6 +253,19 @@ func (x *extractor) isNameTok(i int) bool {
 		return false // "May 3", "in May"
 	}
 	return true
+}
+
+// afterGivenName reports a date word that is also a name ("May", "Sun")
+// right after a capitalised given name: "Teresa May", "Deepa Sun".
+func (x *extractor) afterGivenName(i int) bool {
+	if i == 0 || x.toks[i-1].flags&fCap == 0 || x.toks[i].flags&fSentStart != 0 || x.toks[i-1].end != x.toks[i].start-1 {
+		return false
+	}
+	w, prev := x.word(i), x.word(i-1)
+	if !gazetteer.Surname(w) && !gazetteer.GivenName(w) {
+		return false
+	}
+	return gazetteer.GivenName(prev) || gazetteer.Surname(w) && x.cls(i-1) == 0 && !gazetteer.CommonWord(prev)
 }
 
 // monthPrep reports a word that puts a month after it ("in May", "since May").
@@ -367,10 +380,16 @@ func (x *extractor) candidates(pi, from, to int) {
 					continue
 				}
 			}
-			// "Ludwig van Beethoven", "Osama bin Laden"
-			if class(w)&wParticle != 0 && x.toks[j].flags&fCap == 0 && j+1 < to && x.isNameTok(j+1) && !x.sentStart(j+1) {
-				j += 2
-				continue
+			// "Ludwig van Beethoven", "Osama bin Laden", "Ursula von der Leyen"
+			if x.cls(j)&wParticle != 0 && x.toks[j].flags&fCap == 0 && j+1 < to {
+				k := j + 1
+				if x.cls(k)&wParticle != 0 && x.toks[k].flags&fCap == 0 && k+1 < to {
+					k++
+				}
+				if x.isNameTok(k) && !x.sentStart(k) {
+					j = k + 1
+					continue
+				}
 			}
 			break
 		}

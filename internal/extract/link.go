@@ -37,8 +37,13 @@ func (x *extractor) context() {
 		// Before: "airline Ryanair", "analyst Chris Smith", "chief executive of X", "in Toulouse".
 		p := c.h - 1
 		if p >= from && x.word(p) == "," && p-1 >= from {
-			if cl := x.lcls(p - 1); cl&wOrgCue != 0 {
+			cl := x.lcls(p - 1)
+			if cl&wOrgCue != 0 && !(cl&wPersonCue != 0 && x.nameLike(c)) {
 				c.kind, c.str = Organisation, strContext
+				continue
+			}
+			if cl&wPersonCue != 0 && x.nameLike(c) {
+				c.kind, c.str = Person, strContext // "a spokeswoman, Okonjo, said"
 				continue
 			}
 		}
@@ -46,6 +51,9 @@ func (x *extractor) context() {
 			w := x.lowerWord(p)
 			cl := class(w)
 			switch {
+			case cl&wPersonCue != 0 && n == 1 && cl&wOrgCue == 0 && x.nameLike(c):
+				c.kind, c.str = Person, strContext // "spokeswoman Okonjo said"
+				continue
 			case cl&wPersonCue != 0 && n >= 2 && (cl&wOrgCue == 0 || x.givenFirst(c.a)):
 				c.kind, c.str = Person, strContext // "partner Hiroshi Tanaka"
 				continue
@@ -475,6 +483,18 @@ func (x *extractor) multiDefault(c *cand) (Kind, uint8) {
 	return Organisation, strDefault
 }
 
+// nameLike reports a one-word name that can be a surname: no English word,
+// place, organisation or acronym; longer names go by personalWords.
+func (x *extractor) nameLike(c *cand) bool {
+	if c.b-c.a != 1 {
+		personal, _ := x.personalWords(c)
+		return personal
+	}
+	w := x.word(c.a)
+	return x.toks[c.a].flags&fUpper == 0 && !gazetteer.CommonWord(w) && !englishWord(w) && !isPlace(w) &&
+		!isKnownOrg(w) && !isDemonym(w) && x.cls(c.a) == 0
+}
+
 // hasAcronym reports an all-capitals word in [a,b) ("Emirates NBD").
 func (x *extractor) hasAcronym(a, b int) bool {
 	for t := a; t < b; t++ {
@@ -514,20 +534,28 @@ func (x *extractor) personalWords(c *cand) (personal, known bool) {
 	if n < 2 || n > 3 {
 		return false, false
 	}
+	plain := 0 // words that are no English word at all
 	for t := c.a; t < c.b; t++ {
 		w := x.word(t)
 		f := x.toks[t].flags
-		if f&fCap == 0 || f&fUpper != 0 || gazetteer.CommonWord(w) || isPlace(w) || isDemonym(w) || isKnownOrg(w) ||
-			class(w)&(wOrgSuffix|wOrgHead|wPlaceHead|wPlaceFirst|wGeneric|wFunction|wTitle|wCorpTitle|wDate) != 0 ||
-			len(w) > 4 && w[len(w)-1] == 's' && class(w[:len(w)-1])&wOrgSuffix != 0 || // "Semiconductors"
-			englishWord(w) { // "Biologics"
+		if f&fCap == 0 || f&fUpper != 0 || isPlace(w) || isDemonym(w) || isKnownOrg(w) ||
+			x.cls(t)&(wOrgSuffix|wOrgHead|wPlaceHead|wPlaceFirst|wGeneric|wFunction|wTitle|wCorpTitle) != 0 ||
+			len(w) > 4 && w[len(w)-1] == 's' && class(w[:len(w)-1])&wOrgSuffix != 0 { // "Semiconductors"
 			return false, false
 		}
-		if gazetteer.GivenName(w) || gazetteer.Surname(w) {
+		given, sur := gazetteer.GivenName(w), gazetteer.Surname(w)
+		if gazetteer.CommonWord(w) || englishWord(w) { // "Biologics"
+			if !sur {
+				return false, false // "Moon Jae-in", "Deepa Sun": surnames that are also words
+			}
+		} else {
+			plain++
+		}
+		if given || sur {
 			known = true
 		}
 	}
-	return true, known
+	return plain > 0, known
 }
 
 // coordination gives a name with no evidence of its own the kind of the
@@ -535,8 +563,8 @@ func (x *extractor) personalWords(c *cand) (personal, known bool) {
 func (x *extractor) coordination() {
 	for i := range x.cands {
 		c := &x.cands[i]
-		if c.drop || c.str > strDefault || c.titled {
-			continue
+		if c.drop && !(c.kind == 0 && c.b-c.a == 1 && gazetteer.GivenName(x.word(c.a))) || c.str > strDefault || c.titled {
+			continue // a lone given name dropped for want of evidence may still be a town ("Helena")
 		}
 		from, to := x.paraRange(c)
 		var other *cand
@@ -551,7 +579,7 @@ func (x *extractor) coordination() {
 		if c.b-c.a == 1 && x.partOfPerson(x.word(c.a)) >= 0 {
 			continue
 		}
-		c.kind, c.str = Place, strContext
+		c.kind, c.str, c.drop = Place, strContext, false
 	}
 }
 
