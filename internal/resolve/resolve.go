@@ -115,6 +115,7 @@ func Resolve(docs []Doc, ann *annotate.Set) *Index {
 	}
 	r.indexFullNames(sorted)
 	r.linkShortForms(sorted)
+	r.linkAcronyms(sorted)
 	r.merge(sorted)
 	return r.index(sorted)
 }
@@ -334,6 +335,79 @@ func (r *resolver) linkShortForms(docs []Doc) {
 			}
 		}
 	}
+}
+
+// linkAcronyms gives an organisation's acronym, written alone in a story
+// that never spells it out ("USAF"), the id of the one full name that other
+// stories tie it to ("United States Air Force (USAF)"); an acronym tied to
+// two names stays as it is. Each link is reported as a rule.
+func (r *resolver) linkAcronyms(docs []Doc) {
+	type full struct{ id, name string }
+	var byAcr map[string][]full
+	for _, d := range docs {
+		if d.Result == nil {
+			continue
+		}
+		for _, m := range d.Result.Mentions {
+			if m.Kind != extract.Organisation || !m.Short || m.ID == "" || !acronym(m.Bare) {
+				continue
+			}
+			if m.ID == ID(extract.Organisation, m.Bare) {
+				continue
+			}
+			if byAcr == nil {
+				byAcr = map[string][]full{}
+			}
+			l := byAcr[m.Bare]
+			dup := false
+			for _, f := range l {
+				dup = dup || f.id == m.ID
+			}
+			if !dup {
+				byAcr[m.Bare] = append(l, full{m.ID, m.Name})
+			}
+		}
+	}
+	if byAcr == nil {
+		return
+	}
+	for _, d := range docs {
+		if d.Result == nil {
+			continue
+		}
+		for i := range d.Result.Mentions {
+			m := &d.Result.Mentions[i]
+			if m.Kind != extract.Organisation || m.Short || !acronym(m.Bare) {
+				continue
+			}
+			l := byAcr[m.Bare]
+			if len(l) != 1 || m.ID != ID(extract.Organisation, m.Bare) {
+				continue
+			}
+			if _, pinned := r.aliases[m.Bare]; pinned {
+				continue
+			}
+			m.ID, m.Name, m.Short = l[0].id, l[0].name, true
+			k := key{extract.Organisation, m.ID}
+			if r.rules[k] == nil {
+				r.rules[k] = map[string]int{}
+			}
+			r.rules[k][m.Bare]++
+		}
+	}
+}
+
+// acronym reports a word of two to six capital letters ("USAF", "SIA").
+func acronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // merge applies the editor's merges, following chains.

@@ -127,3 +127,39 @@ func TestLookAlikes(t *testing.T) {
 		t.Errorf("lookAlikes = %+v", la)
 	}
 }
+
+func org(text, name string, short bool) extract.Mention {
+	return extract.Mention{Text: text, Bare: text, Name: name, Kind: extract.Organisation, Short: short}
+}
+
+// An acronym spelt out in one story links its lone uses elsewhere; one
+// spelt out two ways stays as written.
+func TestAcronymAcrossStories(t *testing.T) {
+	a := &extract.Result{Mentions: []extract.Mention{
+		org("Northwind Freight Authority", "Northwind Freight Authority", false),
+		org("NFA", "Northwind Freight Authority", true),
+		org("Quill Harbour Board", "Quill Harbour Board", false),
+		org("QHB", "Quill Harbour Board", true),
+	}}
+	b := &extract.Result{Mentions: []extract.Mention{org("NFA", "NFA", false), org("QHB", "QHB", false)}}
+	c := &extract.Result{Mentions: []extract.Mention{
+		org("Quorum Health Bureau", "Quorum Health Bureau", false),
+		org("QHB", "Quorum Health Bureau", true),
+	}}
+	ix := Resolve([]Doc{{Path: "a.txt", Result: a}, {Path: "b.txt", Result: b}, {Path: "c.txt", Result: c}}, nil)
+	if got := b.Mentions[0].ID; got != "northwind-freight-authority" {
+		t.Errorf("NFA alone: id %q, want northwind-freight-authority", got)
+	}
+	if got := b.Mentions[1].ID; got != "qhb" {
+		t.Errorf("QHB with two spellings: id %q, want qhb", got)
+	}
+	found := false
+	for _, r := range ix.Rules {
+		if r.Short == "NFA" && r.ID == "northwind-freight-authority" && r.Count == 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("rule NFA → northwind-freight-authority not reported: %+v", ix.Rules)
+	}
+}
