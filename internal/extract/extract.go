@@ -421,7 +421,7 @@ func englishWord(w string) bool {
 // Electoral" in "Independent Electoral and Boundaries Commission").
 func (x *extractor) allEnglish(a, b int) bool {
 	for i := a; i < b; i++ {
-		if w := x.word(i); x.toks[i].flags&fCap == 0 || w != "The" && !englishWord(w) {
+		if w := x.word(i); x.toks[i].flags&fCap == 0 || w != "The" && !englishWord(w) && !isDemonym(w) {
 			return false
 		}
 	}
