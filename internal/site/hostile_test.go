@@ -338,6 +338,11 @@ func TestHostileTextIsInert(t *testing.T) {
 		t.Errorf("entity description not shown as typed:\n%s", ent)
 	}
 
+	org := "organisations/harbour-script-script-window-pwned-5-script-trust/index.html"
+	if seen := visibleText(string(mem.Files[org])); !strings.Contains(seen, "Harbour </script><script>window.__pwned=5</script> Trust") {
+		t.Errorf("%s does not show the entity's name as typed:\n%.600s", org, seen)
+	}
+
 	// Feeds: the titles come back from the XML exactly as typed.
 	texts := strings.Join(checkXML(t, "feed.xml", mem.Files["feed.xml"]), "\n")
 	for _, want := range []string{
