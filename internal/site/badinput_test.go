@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 
@@ -357,35 +356,19 @@ func TestBadInputDuplicateURLsStable(t *testing.T) {
 	}
 }
 
-var (
-	storygenOnce sync.Once
-	storygenBin  string
-	storygenErr  error
-)
-
-// storygenBinary builds cmd/storygen once per test process.
+// storygenBinary builds cmd/storygen into the test's temporary folder.
 func storygenBinary(t testing.TB) string {
 	t.Helper()
-	storygenOnce.Do(func() {
-		gobin, err := exec.LookPath("go")
-		if err != nil {
-			gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
-		}
-		dir, err := os.MkdirTemp("", "storygen-bin-")
-		if err != nil {
-			storygenErr = err
-			return
-		}
-		storygenBin = filepath.Join(dir, "storygen")
-		cmd := exec.Command(gobin, "build", "-o", storygenBin, "github.com/storygen/storygen/cmd/storygen")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			storygenErr = errors.New("go build ./cmd/storygen: " + err.Error() + "\n" + string(out))
-		}
-	})
-	if storygenErr != nil {
-		t.Fatal(storygenErr)
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		gobin = filepath.Join(runtime.GOROOT(), "bin", "go")
 	}
-	return storygenBin
+	bin := filepath.Join(t.TempDir(), "storygen")
+	cmd := exec.Command(gobin, "build", "-o", bin, "github.com/storygen/storygen/cmd/storygen")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/storygen: %v\n%s", err, out)
+	}
+	return bin
 }
 
 // TestBadInputStrict runs the real command: warnings alone do not fail a
