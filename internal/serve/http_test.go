@@ -191,8 +191,8 @@ func TestIgnoredName(t *testing.T) {
 		"story.txt___jb_tmp___": true, "story.txt___jb_old___": true, ".goutputstream-AB12CD": true,
 		"entities.toml": false, "#": false, "site.toml": false,
 	} {
-		if got := ignoredName(name); got != want {
-			t.Errorf("ignoredName(%q) = %v, want %v", name, got, want)
+		if got := site.IgnoredName(name); got != want {
+			t.Errorf("IgnoredName(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

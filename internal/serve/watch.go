@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/storygen/storygen/internal/site"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -226,7 +227,7 @@ func (w *Watcher) relevant(ev fsnotify.Event) (relevant, dirty bool) {
 		}
 		return true, false
 	}
-	if ignoredName(filepath.Base(p)) {
+	if site.IgnoredName(filepath.Base(p)) {
 		return false, false
 	}
 	if ev.Has(fsnotify.Create) {
@@ -235,40 +236,6 @@ func (w *Watcher) relevant(ev fsnotify.Event) (relevant, dirty bool) {
 		}
 	}
 	return true, dirty
-}
-
-// ignoredName reports the files editors write while saving: swap, backup
-// and lock files, and vim's probe for a writable folder ("4913"). Their
-// changes alone never need a build.
-func ignoredName(name string) bool {
-	switch {
-	case strings.HasSuffix(name, "~"),
-		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
-		strings.HasPrefix(name, ".#"),
-		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
-		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"),
-		strings.HasPrefix(name, ".goutputstream-"),
-		vimProbe(name):
-		return true
-	}
-	return false
-}
-
-// vimProbe matches the names vim creates and deletes to test that it may
-// write to a folder: 4913, then 4913+123, 4913+246, …
-func vimProbe(name string) bool {
-	if len(name) < 4 || len(name) > 6 {
-		return false
-	}
-	n := 0
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if c < '0' || c > '9' {
-			return false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n >= 4913 && (n-4913)%123 == 0
 }
 
 // loop gathers events into batches and builds each batch once it has been

@@ -86,7 +86,7 @@ func scan(contentDir string) (*inputs, error) {
 			in.warnings = append(in.warnings, story.Warning{Path: rel, Msg: "not a regular file, skipped"})
 			return nil
 		}
-		if isEditorTemp(name) {
+		if IgnoredName(name) {
 			return nil
 		}
 		switch {
@@ -118,10 +118,37 @@ func within(dir, path string) bool {
 	return strings.HasPrefix(path, dir+string(filepath.Separator))
 }
 
-// isEditorTemp reports files editors leave while saving; they are neither
-// content nor worth a warning.
-func isEditorTemp(name string) bool {
-	return strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		strings.HasPrefix(name, ".#") || (strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) ||
-		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___")
+// IgnoredName reports the files editors write while saving: swap, backup
+// and lock files, and vim's probe for a writable folder ("4913"). They are neither
+// content nor worth a warning, and their changes alone never need a build;
+// serve's watcher and the content scan share this one list.
+func IgnoredName(name string) bool {
+	switch {
+	case strings.HasSuffix(name, "~"),
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
+		strings.HasPrefix(name, ".#"),
+		len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"),
+		strings.HasPrefix(name, ".goutputstream-"),
+		vimProbe(name):
+		return true
+	}
+	return false
+}
+
+// vimProbe matches the names vim creates and deletes to test that it may
+// write to a folder: 4913, then 4913+123, 4913+246, …
+func vimProbe(name string) bool {
+	if len(name) < 4 || len(name) > 6 {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n >= 4913 && (n-4913)%123 == 0
 }
