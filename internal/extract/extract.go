@@ -47,6 +47,17 @@ type extractor struct {
 	ix    nameIndex
 	seen  map[indexKey]bool
 	best  map[string]int
+	// events are acronyms the story defines for events ("WWDC")
+	events []string
+}
+
+func (x *extractor) isEvent(w string) bool {
+	for _, e := range x.events {
+		if e == w {
+			return true
+		}
+	}
+	return false
 }
 
 // scratch recycles extractors: their slices and maps are as large as the
@@ -77,6 +88,8 @@ func (x *extractor) release() {
 	clear(x.mn)
 	x.mn = x.mn[:0]
 	x.idx = x.idx[:0]
+	clear(x.events)
+	x.events = x.events[:0]
 	x.ix.reset()
 	clear(x.seen)
 	clear(x.best)
@@ -428,6 +441,28 @@ func (x *extractor) allEnglish(a, b int) bool {
 	return true
 }
 
+// eventHead reports a word that ends the name of an event, which is none of
+// the kinds extracted ("Olympic Games", "Cannes Film Festival").
+func eventHead(w string) bool {
+	switch w {
+	case "Conference", "Summit", "Games", "Olympics", "Festival", "Championship", "Championships", "Cup", "Expo",
+		"Awards", "Marathon", "Open", "Prix", "Week", "Fair", "Biennale", "Tournament", "Series", "Grand Slam":
+		return true
+	}
+	return false
+}
+
+// currencyCode reports an ISO 4217 code of a much-traded currency ("USD").
+func currencyCode(w string) bool {
+	switch w {
+	case "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "CAD", "AUD", "NZD", "INR", "HKD", "SGD", "KRW", "SEK",
+		"NOK", "DKK", "RUB", "BRL", "MXN", "ZAR", "TRY", "PLN", "THB", "IDR", "MYR", "PHP", "AED", "SAR", "NGN",
+		"KES", "EGP", "ILS", "TWD", "CZK", "HUF", "ARS", "CLP", "COP", "PKR", "BDT", "VND", "UAH":
+		return true
+	}
+	return false
+}
+
 // forHead reports a word that heads an organisation's name before "for" or
 // "on" ("Centre for …", "Campaign for …", "Movement for …").
 func forHead(w string) bool {
@@ -674,6 +709,15 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 	case isPlace(s):
 		c.kind, c.str = Place, strKnown
 	case isDemonym(s):
+		return
+	case n >= 2 && eventHead(last):
+		// "Beijing Olympic Games", "Worldwide Developers Conference (WWDC)":
+		// events are none of the kinds, nor is their acronym
+		if b+2 < len(x.toks) && x.word(b) == "(" && x.word(b+2) == ")" && allUpper(x.word(b+1)) {
+			x.events = append(x.events, x.word(b+1))
+		}
+		return
+	case n == 1 && (currencyCode(first) || x.isEvent(first)):
 		return
 	case n >= 2 && last == "Government" && (isPlace(x.span(a, b-1)) || isDemonym(x.span(a, b-1))):
 		c.kind, c.str = Place, strRule // "the US Government" names the country as an actor

@@ -223,6 +223,8 @@ func TestHardCases(t *testing.T) {
 			nil, []want{{"Okonjo", extract.Person, ""}}},
 		{"places listed together", "Residents of Thorp and Cle Elum signed, and crews from Billings and Helena helped.",
 			nil, []want{{"Thorp", extract.Place, ""}, {"Cle Elum", extract.Place, ""}, {"Helena", extract.Place, ""}}},
+		{"events and currency codes are no entities", "Tickets for the Lakeside Film Festival (LFF) cost $12 (USD). The LFF opens in Oslo.",
+			nil, []want{{"Lakeside Film Festival", 0, ""}, {"LFF", 0, ""}, {"USD", 0, ""}, {"Oslo", extract.Place, ""}}},
 		{"sentence-initial common word with a verb", "Security was tight in Oslo ahead of the vote.",
 			nil, []want{{"Security", 0, ""}, {"Oslo", extract.Place, ""}}},
 		{"possessive ends a name", "Mr Pompeo’s talks with Kim Yong Chol were long.",
