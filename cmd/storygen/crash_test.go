@@ -144,6 +144,9 @@ func killBuild(t *testing.T, root string, kp killPoint) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// A parked build never ends by itself: make sure a failing test does not
+	// leave it behind (a no-op once it has been waited for).
+	t.Cleanup(func() { cmd.Process.Kill() })
 	exited := make(chan error, 1)
 	stopped := make(chan struct{})
 	var log lockedBuffer
