@@ -77,6 +77,7 @@ type doc struct {
 	path    string // relative to the content folder
 	hash    [32]byte
 	date    time.Time
+	day     string // date as YYYY-MM-DD, "" when undated
 	title   string
 	summary string
 	slug    string
@@ -87,12 +88,9 @@ type doc struct {
 	terms   search.Terms // the story's words for the search index
 }
 
-func (d *doc) dateValue() string {
-	if d.date.IsZero() {
-		return ""
-	}
-	return d.date.Format("2006-01-02")
-}
+// dateValue is the story's date as YYYY-MM-DD, "" when undated; computed
+// once, since every list the story appears in shows it.
+func (d *doc) dateValue() string { return d.day }
 
 // Build builds the site into w.
 func Build(opts Options, w output.Writer) (*Summary, error) {
@@ -278,6 +276,7 @@ func (b *builder) parseStory(rel string, data []byte) (*doc, []story.Warning) {
 		path:    rel,
 		hash:    hashBytes(data),
 		date:    s.Date,
+		day:     dayOf(s.Date),
 		title:   s.Title,
 		summary: summary(s),
 		slug:    s.Slug,
@@ -311,6 +310,13 @@ func compact(r *extract.Result) {
 	for i := range r.Handles {
 		r.Handles[i] = strings.Clone(r.Handles[i])
 	}
+}
+
+func dayOf(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }
 
 // bodyText is the story's paragraphs, captions left out.

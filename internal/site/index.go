@@ -98,8 +98,8 @@ func buildIndex(docs []*doc, resolved *resolve.Index) *index {
 	// Walk stories in timeline order so every postings list comes out sorted.
 	for _, di := range x.timeline {
 		d := docs[di]
-		seen := map[entKey]int{}
 		var ents []docEntity
+	mentions:
 		for _, m := range d.res.Mentions {
 			if m.ID == "" || m.Kind == 0 {
 				continue
@@ -114,11 +114,13 @@ func buildIndex(docs []*doc, resolved *resolve.Index) *index {
 				x.entities[k] = e
 			}
 			e.mentions++
-			if j, ok := seen[k]; ok {
-				ents[j].count++
-				continue
+			// A story names a few dozen entities at most: a scan beats a map.
+			for j := range ents {
+				if ents[j].e == e {
+					ents[j].count++
+					continue mentions
+				}
 			}
-			seen[k] = len(ents)
 			ents = append(ents, docEntity{e: e, count: 1})
 			e.stories = append(e.stories, di)
 		}
@@ -150,21 +152,21 @@ func buildIndex(docs []*doc, resolved *resolve.Index) *index {
 			x.period(day[:7]).published = append(x.period(day[:7]).published, di)
 			x.period(day[:4]).published = append(x.period(day[:4]).published, di)
 		}
-		tags := map[string]bool{}
-		for _, t := range d.tags {
-			tags[markdown.TagID(t)] = true
-		}
-		for _, t := range d.res.Hashtags {
-			tags[markdown.TagID(t)] = true
-		}
 		var ids []string
-		for t := range tags {
-			if t != "" {
-				x.tags[t] = append(x.tags[t], di)
-				ids = append(ids, t)
+		for _, t := range d.tags {
+			if id := markdown.TagID(t); id != "" {
+				ids = append(ids, id)
 			}
 		}
-		sort.Strings(ids)
+		for _, t := range d.res.Hashtags {
+			if id := markdown.TagID(t); id != "" {
+				ids = append(ids, id)
+			}
+		}
+		ids = uniqueSorted(ids)
+		for _, t := range ids {
+			x.tags[t] = append(x.tags[t], di)
+		}
 		x.docTags[di] = ids
 	}
 	for _, e := range x.entities {
