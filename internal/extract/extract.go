@@ -312,8 +312,8 @@ func (x *extractor) joinable(j, end int) bool {
 		return false
 	}
 	prev := x.toks[j-1]
-	if prev.flags&(fPoss|fLowerHyph) != 0 {
-		return false
+	if prev.flags&(fPoss|fLowerHyph) != 0 && !(prev.flags&fPoss != 0 && x.word(j-1) == "People") {
+		return false // but "People's Republic of China", "People's Bank"
 	}
 	if x.cls(j-1)&wLegal != 0 && x.cls(j)&wLegal == 0 {
 		return false // "Apple Inc. Steve Jobs": a legal suffix ends the name
@@ -719,6 +719,8 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 		return
 	case n == 1 && (currencyCode(first) || x.isEvent(first)):
 		return
+	case b < len(x.toks) && (x.lowerWord(b) == "dollars" || x.lowerWord(b) == "dollar") && isPlace(s):
+		return // "US dollars", "Hong Kong dollar": a currency
 	case n >= 2 && last == "Government" && (isPlace(x.span(a, b-1)) || isDemonym(x.span(a, b-1))):
 		c.kind, c.str = Place, strRule // "the US Government" names the country as an actor
 		c.name = x.govPlace(a, b-1)
@@ -881,13 +883,22 @@ func standalone(w string) bool {
 }
 
 func isKnownOrg(s string) bool {
-	_, ok := gazetteer.Organisation(s)
+	_, ok := gazetteer.Organisation(straightQuotes(s))
 	return ok
 }
 
 func isPlace(s string) bool {
-	_, t := gazetteer.Place(s)
+	_, t := gazetteer.Place(straightQuotes(s))
 	return t != gazetteer.NotPlace
+}
+
+// straightQuotes writes a typographic apostrophe as the gazetteer does
+// ("People’s Republic" → "People's Republic"); most names have none.
+func straightQuotes(s string) string {
+	if !strings.Contains(s, "’") {
+		return s
+	}
+	return strings.ReplaceAll(s, "’", "'")
 }
 
 func isDemonym(s string) bool {

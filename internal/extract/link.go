@@ -694,13 +694,13 @@ func (x *extractor) names() {
 			if c.name != "" {
 				continue
 			}
-			if canon, t := gazetteer.Place(bare); t != gazetteer.NotPlace && canon != "" {
+			if canon, t := gazetteer.Place(straightQuotes(bare)); t != gazetteer.NotPlace && canon != "" {
 				c.name = canon
 			} else {
 				c.name = bare
 			}
 		case Organisation:
-			if canon, ok := gazetteer.Organisation(bare); ok && canon != "" {
+			if canon, ok := gazetteer.Organisation(straightQuotes(bare)); ok && canon != "" {
 				c.name = canon
 				continue
 			}
