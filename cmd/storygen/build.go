@@ -62,7 +62,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	sf.register(fs)
 	mdDir := fs.String("markdown", "", "also write each story's Markdown into this folder")
-	strict := fs.Bool("strict", false, "exit non-zero when there are warnings")
+	strict := fs.Bool("strict", false, "treat warnings as errors: exit non-zero and leave the publish folder as it was")
 	quiet := fs.Bool("quiet", false, "print only warnings and errors")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile to this file")
@@ -120,16 +120,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 1
 	}
+	if *strict && len(sum.Warnings) > 0 {
+		// A strict build publishes nothing: public/ keeps the previous site.
+		_ = tx.Abort()
+		fmt.Fprintf(stderr, "build: %d warnings (--strict); %s left as it was\n", len(sum.Warnings), publish)
+		return 1
+	}
 	if _, err := tx.Commit(); err != nil {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 1
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "built %s: %s\n", publish, sum)
-	}
-	if *strict && len(sum.Warnings) > 0 {
-		fmt.Fprintf(stderr, "build: %d warnings (--strict)\n", len(sum.Warnings))
-		return 1
 	}
 	return 0
 }

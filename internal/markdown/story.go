@@ -79,6 +79,17 @@ func TagID(tag string) string {
 	return string(b)
 }
 
+// IsHashtag reports whether a tag id from story text is a hashtag: one with a
+// letter in it, so "#60" of a stray "&#60;" or "#1" in "No. #1" is not.
+func IsHashtag(id string) bool {
+	for i := 0; i < len(id); i++ {
+		if id[i] >= 'a' && id[i] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
 // span is one link to place in the body.
 type span struct {
 	start, end int
@@ -167,7 +178,7 @@ func writeText(dst *bytes.Buffer, t, root string, lineStart bool) {
 			j++
 		}
 		id := TagID(t[i+1 : j])
-		if id == "" {
+		if !IsHashtag(id) {
 			continue
 		}
 		Escape(dst, t[pos:i], lineStart && pos == 0)

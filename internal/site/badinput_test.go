@@ -417,7 +417,16 @@ func TestBadInputStrict(t *testing.T) {
 			t.Errorf("no warning line starting %q in:\n%s", want, out)
 		}
 	}
+	// A strict build that fails publishes nothing: a file only the previous
+	// site has must still be there afterwards.
+	marker := filepath.Join(root, "public", "previous-build.txt")
+	if err := os.WriteFile(marker, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, out = run("--strict")
+	if _, err := os.Stat(marker); err != nil {
+		t.Errorf("--strict with warnings replaced the previous site: %v", err)
+	}
 	if code == 0 {
 		t.Fatalf("--strict with warnings exited 0:\n%s", out)
 	}

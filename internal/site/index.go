@@ -159,7 +159,7 @@ func buildIndex(docs []*doc, resolved *resolve.Index) *index {
 			}
 		}
 		for _, t := range d.res.Hashtags {
-			if id := markdown.TagID(t); id != "" {
+			if id := markdown.TagID(t); markdown.IsHashtag(id) {
 				ids = append(ids, id)
 			}
 		}
