@@ -97,6 +97,9 @@ func (s *scanner) match(i int) int {
 	t := &s.toks[i]
 	switch t.kind {
 	case tNum:
+		if n := s.clock(i); n > i {
+			return n
+		}
 		if n := s.iso(i); n > i {
 			return n
 		}
