@@ -37,7 +37,7 @@ func (s *scanner) clock(i int) int {
 	z := s.zone(m)
 	switch {
 	case m > j || z > m:
-	case colon && s.clockCue(i - 1):
+	case colon && s.clockCue(i-1):
 		// "at 16:08": a cue word is enough for the colon form
 	default:
 		return i
