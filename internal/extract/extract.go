@@ -121,6 +121,7 @@ func Extract(s *story.Story) *Result {
 	}
 	x.context()
 	x.consistency()
+	x.lateSurnames()
 	x.coordination()
 	x.names()
 
@@ -746,6 +747,8 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 		c.kind, c.str = Place, strRule
 	case n >= 2 && x.givenFirst(a):
 		c.kind, c.str = Person, strRule
+	case n >= 2 && x.initialsAt(a) && !isPlace(first) && !isKnownOrg(first) && !englishWord(last) && lc&wOrgSuffix == 0:
+		c.kind, c.str = Person, strRule // "J.K. Rowling", "J. R. R. Tolkien"
 	case n >= 2 && class(last)&wNameSuffix != 0:
 		c.kind, c.str = Person, strRule
 	case n >= 2 && x.cls(a+1)&wParticle != 0 && x.toks[a+1].flags&fCap == 0:
@@ -758,6 +761,21 @@ func (x *extractor) classify(pi, h, a, b int, titled bool) {
 		}
 	}
 	x.cands = append(x.cands, c)
+}
+
+// initialsAt reports a person's initials at token a: "J.", "J.K.".
+func (x *extractor) initialsAt(a int) bool {
+	t := x.toks[a]
+	if t.flags&fAbbrev == 0 {
+		return false
+	}
+	w := x.word(a)
+	for i := 0; i < len(w); i += 2 {
+		if i+1 >= len(w) || w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return len(w) <= 6
 }
 
 // orgTail reports a name after a given name that is not a person's: its last

@@ -112,7 +112,8 @@ func (x *extractor) context() {
 				continue
 			}
 		}
-		if q < to && c.kind == 0 && n == 1 && !(c.sentInit && gazetteer.CommonWord(x.word(c.a))) {
+		if q < to && c.kind == 0 && n == 1 && !(c.sentInit && gazetteer.CommonWord(x.word(c.a))) &&
+			!(x.speechNear(c) && surnameShaped(x.word(c.a)) && x.nameLike(c)) {
 			w := x.lowerWord(q)
 			if x.toks[c.b-1].flags&fPoss != 0 {
 				if class(w)&(wBusinessVerb|wPersonCue) != 0 {
@@ -368,6 +369,10 @@ func (x *extractor) consistency() {
 				c.drop = true // "Substantive talks…": a capitalised sentence start, no evidence of a name
 				continue
 			}
+			if x.speechNear(c) && x.toks[c.b-1].flags&fPoss == 0 && x.nameLike(c) && surnameShaped(first) {
+				c.kind, c.str = Person, strDefault // "O'Brien said", "said Okonkwo"
+				continue
+			}
 			c.kind, c.str = Organisation, strDefault
 			continue
 		}
@@ -471,6 +476,9 @@ func (x *extractor) multiDefault(c *cand) (Kind, uint8) {
 						return Person, strDefault
 					}
 					if cl&wOrgCue != 0 {
+						if personal, _ := x.personalWords(c); personal {
+							return Person, strDefault // "Thabo Mokoena, a miner"
+						}
 						return Organisation, strDefault
 					}
 				}
@@ -493,6 +501,18 @@ func (x *extractor) nameLike(c *cand) bool {
 	w := x.word(c.a)
 	return x.toks[c.a].flags&fUpper == 0 && !gazetteer.CommonWord(w) && !englishWord(w) && !isPlace(w) &&
 		!isKnownOrg(w) && !isDemonym(w) && x.cls(c.a) == 0
+}
+
+// surnameShaped reports a word that is a known surname or built like one
+// ("O'Brien", "D'Souza", "McAllister").
+func surnameShaped(w string) bool {
+	if gazetteer.Surname(w) {
+		return true
+	}
+	if len(w) > 3 && (w[0] == 'O' || w[0] == 'D') && (w[1] == '\'' || strings.HasPrefix(w[1:], "’")) {
+		return true
+	}
+	return len(w) > 3 && w[0] == 'M' && w[1] == 'c' && w[2] >= 'A' && w[2] <= 'Z'
 }
 
 // hasAcronym reports an all-capitals word in [a,b) ("Emirates NBD").
@@ -556,6 +576,40 @@ func (x *extractor) personalWords(c *cand) (personal, known bool) {
 		}
 	}
 	return plain > 0, known
+}
+
+// lateSurnames makes a lone word a mention of the person whose name ends in
+// it, once defaults have made that name a person ("Thabo Mokoena, a miner.
+// Mokoena, 45, …").
+func (x *extractor) lateSurnames() {
+	need := false
+	for i := range x.cands {
+		if c := &x.cands[i]; c.b-c.a == 1 && (c.drop && c.kind == 0 || c.kind != Person && c.str <= strDefault) {
+			need = true
+			break
+		}
+	}
+	if !need {
+		return
+	}
+	x.index()
+	for i := range x.cands {
+		c := &x.cands[i]
+		if c.b-c.a != 1 || !(c.drop && c.kind == 0 || c.kind != Person && c.str <= strDefault) {
+			continue
+		}
+		w := x.word(c.a)
+		if gazetteer.CommonWord(w) || gazetteer.GivenName(w) {
+			continue
+		}
+		for _, j := range x.ix.personByWord[w] {
+			d := &x.cands[j]
+			if d.kind == Person && !d.drop && d.b-d.a >= 2 && x.word(d.b-1) == w {
+				c.kind, c.str, c.drop = Person, strContext, false
+				break
+			}
+		}
+	}
 }
 
 // coordination gives a name with no evidence of its own the kind of the

@@ -164,6 +164,10 @@ func tokenize(s string, start, end int, toks []token) []token {
 			if isASCIILetter(s[i]) && s[i] <= 'Z' {
 				t.flags |= fUpper | fCap | fAbbrev
 			}
+			if sentPending {
+				t.flags |= fSentStart
+				sentPending = false
+			}
 			toks = append(toks, t)
 			i = j
 			continue

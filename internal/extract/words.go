@@ -47,7 +47,7 @@ func init() {
 		"Ambassador", "Adviser", "Advisor", "Attorney", "Detective", "Inspector", "Sheriff", "Speaker", "Premier",
 		"Emperor", "Empress", "Sheikh", "Ayatollah", "Imam", "Rabbi", "Father", "Coach", "Deputy", "Assistant",
 		"Acting", "Presiding", "Founder", "Co-founder", "Commissioner", "Councillor", "Councilman", "Treasurer",
-		"Professor", "Doctor", "Superintendent", "Constable", "Officer", "Analyst", "Economist", "Editor",
+		"Professor", "Doctor", "Cllr", "Alderman", "Alderwoman", "Superintendent", "Constable", "Officer", "Analyst", "Economist", "Editor",
 		"Manager", "Envoy", "Consul", "Lawmaker", "Delegate", "Leader", "Chair", "President-elect",
 		"Vice-President", "Secretary-General", "Director-General", "Chief-Executive", "Principal", "Dean",
 		"Marshal", "Brigadier", "Corporal", "Private", "Pastor", "Reverend", "Sen", "Rep", "Gov", "Gen", "Col",
