@@ -229,6 +229,8 @@ func TestHardCases(t *testing.T) {
 			nil, []want{{"O'Brien", extract.Person, ""}, {"D'Souza", extract.Person, ""}}},
 		{"apposition noun that also names companies", "“We will win,” said Thabo Mokoena, a miner. Mokoena, 45, has worked there since 2001.",
 			nil, []want{{"Thabo Mokoena", extract.Person, ""}, {"Mokoena", extract.Person, "Thabo Mokoena"}}},
+		{"places by route and coast", "The ship sank off the coast of Lampedusa. The envoy went from Addis Ababa to Mekelle, across the Midwest and the Great Lakes.",
+			nil, []want{{"Lampedusa", extract.Place, ""}, {"Mekelle", extract.Place, ""}, {"Great Lakes", extract.Place, ""}}},
 		{"events and currency codes are no entities", "Tickets for the Lakeside Film Festival (LFF) cost $12 (USD). The LFF opens in Oslo.",
 			nil, []want{{"Lakeside Film Festival", 0, ""}, {"LFF", 0, ""}, {"USD", 0, ""}, {"Oslo", extract.Place, ""}}},
 		{"sentence-initial common word with a verb", "Security was tight in Oslo ahead of the vote.",

@@ -130,6 +130,7 @@ func (x *extractor) context() {
 func placeOfNoun(w string) bool {
 	switch w {
 	case "residents", "resident", "town", "city", "village", "mayor", "outskirts", "suburbs", "suburb", "streets",
+		"coast", "shore", "shores", "waters", "banks", "edge", "border", "area",
 		"centre", "center", "people", "province", "county", "region", "district", "capital", "port", "state",
 		"municipality", "island", "north", "south", "east", "west", "northeast", "northwest", "southeast",
 		"southwest", "heart", "parts", "citizens", "inhabitants", "hamlet", "borough", "neighbourhood",
@@ -617,13 +618,25 @@ func (x *extractor) lateSurnames() {
 func (x *extractor) coordination() {
 	for i := range x.cands {
 		c := &x.cands[i]
-		if c.drop && !(c.kind == 0 && c.b-c.a == 1 && gazetteer.GivenName(x.word(c.a))) || c.str > strDefault || c.titled {
-			continue // a lone given name dropped for want of evidence may still be a town ("Helena")
+		if c.drop && !(c.kind == 0 && (c.b-c.a == 1 && gazetteer.GivenName(x.word(c.a)) || c.b-c.a > 1 && !c.sentInit)) ||
+			c.str > strDefault || c.titled {
+			continue // a lone given name or common words dropped for want of evidence may still be a place ("Helena", "Great Lakes")
 		}
 		from, to := x.paraRange(c)
 		var other *cand
-		if c.h-2 >= from && (x.word(c.h-1) == "and" || x.word(c.h-1) == "or") && i > 0 && x.cands[i-1].b == c.h-1 {
-			other = &x.cands[i-1]
+		h := c.h
+		if h-1 >= from && x.word(h-1) == "the" {
+			h-- // "the Midwest and the Great Lakes"
+		}
+		if h-2 >= from && i > 0 && x.cands[i-1].b == h-1 {
+			switch x.word(h - 1) {
+			case "and", "or":
+				other = &x.cands[i-1]
+			case "to": // "from Addis Ababa to Mekelle"
+				if p := &x.cands[i-1]; p.h-1 >= from && x.word(p.h-1) == "from" {
+					other = p
+				}
+			}
 		} else if c.b+1 < to && (x.word(c.b) == "and" || x.word(c.b) == "or") && i+1 < len(x.cands) && x.cands[i+1].h == c.b+1 {
 			other = &x.cands[i+1]
 		}
