@@ -231,6 +231,8 @@ func TestHardCases(t *testing.T) {
 			nil, []want{{"Thabo Mokoena", extract.Person, ""}, {"Mokoena", extract.Person, "Thabo Mokoena"}}},
 		{"places by route and coast", "The ship sank off the coast of Lampedusa. The envoy went from Addis Ababa to Mekelle, across the Midwest and the Great Lakes.",
 			nil, []want{{"Lampedusa", extract.Place, ""}, {"Mekelle", extract.Place, ""}, {"Great Lakes", extract.Place, ""}}},
+		{"honorific gender picks among namesakes", "David Quennell and Elena Quennell met. Ms Quennell spoke first; Mr Quennell agreed.",
+			nil, []want{{"Ms Quennell", extract.Person, "Elena Quennell"}, {"Mr Quennell", extract.Person, "David Quennell"}}},
 		{"events and currency codes are no entities", "Tickets for the Lakeside Film Festival (LFF) cost $12 (USD). The LFF opens in Oslo.",
 			nil, []want{{"Lakeside Film Festival", 0, ""}, {"LFF", 0, ""}, {"USD", 0, ""}, {"Oslo", extract.Place, ""}}},
 		{"sentence-initial common word with a verb", "Security was tight in Oslo ahead of the vote.",

@@ -745,10 +745,12 @@ func (x *extractor) names() {
 				continue
 			}
 			buf = x.personsWith(bare, buf[:0])
+			n0 := len(buf)
+			buf = x.sameGender(c, buf)
 			switch len(buf) {
 			case 0:
-				c.short = c.titled
-				if !c.titled {
+				c.short = c.titled || n0 > 0
+				if !c.short {
 					c.name = bare
 				}
 			case 1:
@@ -871,6 +873,34 @@ func (x *extractor) personsWith(w string, out []int) []int {
 		if !dup {
 			out = append(out, i)
 		}
+	}
+	return out
+}
+
+// sameGender keeps the persons whose given name fits the gender of c's
+// honorific: "Ms Marsh" is Elena Marsh, not David Marsh; "Mr Trump" is not
+// Melania Trump. Without a gendered honorific, or with given names of either
+// gender, all stay.
+func (x *extractor) sameGender(c *cand, persons []int) []int {
+	if c.h == c.a || len(persons) == 0 {
+		return persons
+	}
+	var wantMale bool
+	switch x.word(c.h) {
+	case "Mr", "Mr.", "Sir", "Lord", "Monsieur", "Herr", "Señor":
+		wantMale = true
+	case "Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Madam", "Madame", "Mme", "Mme.", "Mlle", "Frau", "Señora":
+	default:
+		return persons
+	}
+	out := persons[:0]
+	for _, i := range persons {
+		d := &x.cands[i]
+		male, female := gazetteer.GivenNameGender(x.word(d.a))
+		if wantMale && female || !wantMale && male {
+			continue
+		}
+		out = append(out, i)
 	}
 	return out
 }

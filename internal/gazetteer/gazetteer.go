@@ -130,6 +130,14 @@ func GivenName(word string) bool {
 	return ok
 }
 
+// GivenNameGender reports whether the given name is borne by men only or by
+// women only, as far as the sources agree ("David": male; "Elena": female;
+// "Andrea", "Kim" and unknown names: neither).
+func GivenNameGender(word string) (male, female bool) {
+	g := tables().given[word]
+	return g&genderMale != 0, g&genderFemale != 0
+}
+
 // Surname reports whether word is a known family name or other part of
 // people's names, from many cultures. Many are also ordinary words ("Press",
 // "Park") or given names, so it is evidence only beside other evidence: it

@@ -235,6 +235,20 @@ func TestGivenName(t *testing.T) {
 	}
 }
 
+func TestGivenNameGender(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		male, female bool
+	}{
+		{"David", true, false}, {"Elena", false, true}, {"Donald", true, false}, {"Melania", false, true},
+		{"Kim", false, false}, {"Andrea", false, false}, {"Zzyzx", false, false},
+	} {
+		if m, f := GivenNameGender(c.name); m != c.male || f != c.female {
+			t.Errorf("GivenNameGender(%q) = %v, %v; want %v, %v", c.name, m, f, c.male, c.female)
+		}
+	}
+}
+
 func TestSurname(t *testing.T) {
 	for _, w := range []string{"Smith", "Press", "Okafor", "Nguyen", "Kowalski", "Chan", "Khan"} {
 		if !Surname(w) {
@@ -305,6 +319,7 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 		Demonym("American")
 		Organisation("CIA")
 		GivenName("Mike")
+		GivenNameGender("Elena")
 		Surname("Okafor")
 		CommonWord("But")
 		CommonWord("Don’t")

@@ -27,7 +27,7 @@ type tableSet struct {
 	places   map[string]PlaceInfo
 	demonyms map[string]string
 	orgs     map[string]string
-	given    map[string]struct{}
+	given    map[string]uint8 // gender bits: genderMale, genderFemale; 0 unknown
 	surnames map[string]struct{}
 	common   map[string]struct{}
 }
@@ -39,7 +39,7 @@ var tables = sync.OnceValue(func() *tableSet {
 		places:   parsePlaces(placesData),
 		demonyms: parsePairs(demonymsData),
 		orgs:     parsePairs(orgsData),
-		given:    parseSet(givenData),
+		given:    parseGiven(givenData),
 		surnames: parseSet(surnameData),
 		common:   parseSet(commonData),
 	}
@@ -73,6 +73,29 @@ func field(line string) (f, rest string) {
 func parseSet(data string) map[string]struct{} {
 	m := make(map[string]struct{}, strings.Count(data, "\n"))
 	lines(data, func(line string) { m[line] = struct{}{} })
+	return m
+}
+
+// Gender bits of a given name.
+const (
+	genderMale uint8 = 1 << iota
+	genderFemale
+)
+
+// parseGiven reads "name" or "name<TAB>m|f" lines.
+func parseGiven(data string) map[string]uint8 {
+	m := make(map[string]uint8, strings.Count(data, "\n"))
+	lines(data, func(line string) {
+		name, g := field(line)
+		switch g {
+		case "m":
+			m[name] = genderMale
+		case "f":
+			m[name] = genderFemale
+		default:
+			m[name] = 0
+		}
+	})
 	return m
 }
 

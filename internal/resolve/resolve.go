@@ -18,6 +18,7 @@ import (
 
 	"github.com/storygen/storygen/internal/annotate"
 	"github.com/storygen/storygen/internal/extract"
+	"github.com/storygen/storygen/internal/gazetteer"
 	"github.com/storygen/storygen/internal/story"
 )
 
@@ -285,6 +286,7 @@ func (r *resolver) indexFullNames(docs []Doc) {
 			for _, t := range []string{toks[0], toks[len(toks)-1]} {
 				r.byToken[t] = appendUnique(r.byToken[t], m.ID)
 			}
+			r.idName[key{extract.Person, m.ID}] = toks[0]
 		}
 	}
 	for t := range r.byToken {
@@ -301,6 +303,38 @@ func appendUnique(s []string, v string) []string {
 	return append(s, v)
 }
 
+// sameGender keeps the ids whose given name fits the gender of the
+// honorific the mention starts with ("Mr Trump" is not Melania Trump); it
+// returns ids itself when nothing is filtered.
+func (r *resolver) sameGender(text string, ids []string) []string {
+	var wantMale bool
+	h, _, _ := strings.Cut(text, " ")
+	switch h {
+	case "Mr", "Mr.", "Sir", "Lord", "Monsieur", "Herr", "Señor":
+		wantMale = true
+	case "Ms", "Ms.", "Mrs", "Mrs.", "Miss", "Dame", "Lady", "Madam", "Madame", "Mme", "Mme.", "Mlle", "Frau", "Señora":
+	default:
+		return ids
+	}
+	var out []string
+	for i, id := range ids {
+		male, female := gazetteer.GivenNameGender(r.idName[key{extract.Person, id}])
+		if wantMale && female || !wantMale && male {
+			if out == nil {
+				out = append([]string{}, ids[:i]...)
+			}
+			continue
+		}
+		if out != nil {
+			out = append(out, id)
+		}
+	}
+	if out == nil {
+		return ids
+	}
+	return out
+}
+
 // linkShortForms links short person mentions that their story could not
 // resolve, when exactly one full name in the archive fits.
 func (r *resolver) linkShortForms(docs []Doc) {
@@ -314,7 +348,7 @@ func (r *resolver) linkShortForms(docs []Doc) {
 				continue
 			}
 			short := bare(m)
-			cands := r.byToken[short]
+			cands := r.sameGender(m.Text, r.byToken[short])
 			if len(cands) == 1 && !m.Ambiguous {
 				m.ID = cands[0]
 				k := key{extract.Person, m.ID}

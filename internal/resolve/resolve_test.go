@@ -163,3 +163,20 @@ func TestAcronymAcrossStories(t *testing.T) {
 		t.Errorf("rule NFA → northwind-freight-authority not reported: %+v", ix.Rules)
 	}
 }
+
+// "Mr Quennell" in a story of its own is not linked to the archive's only
+// Quennell when she is a woman.
+func TestShortFormGender(t *testing.T) {
+	a := &extract.Result{Mentions: []extract.Mention{person("Elena Quennell", "Elena Quennell", false)}}
+	b := &extract.Result{Mentions: []extract.Mention{
+		{Text: "Mr Quennell", Bare: "Quennell", Kind: extract.Person, Short: true},
+		{Text: "Ms Quennell", Bare: "Quennell", Kind: extract.Person, Short: true},
+	}}
+	Resolve([]Doc{{Path: "a.txt", Result: a}, {Path: "b.txt", Result: b}}, nil)
+	if got := b.Mentions[0].ID; got != "" {
+		t.Errorf("Mr Quennell linked to %q", got)
+	}
+	if got := b.Mentions[1].ID; got != "elena-quennell" {
+		t.Errorf("Ms Quennell: id %q, want elena-quennell", got)
+	}
+}

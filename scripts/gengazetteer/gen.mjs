@@ -673,9 +673,9 @@ function ssaNameCounts() {
     execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', path.join(cache, zip), cache]);
   }
   const out = execFileSync('python3', ['-c', `import sqlite3, sys
-for name, n in sqlite3.connect(sys.argv[1]).execute("select name, sum(births) from usNameData group by name"):
-    print(f"{name}\\t{n}")`, db], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  return out.split('\n').filter(Boolean).map((l) => l.split('\t')).map(([n, c]) => [n, Number(c)]);
+for name, n, f in sqlite3.connect(sys.argv[1]).execute("select name, sum(births), sum(case when sex = 'F' then births else 0 end) from usNameData group by name"):
+    print(f"{name}\\t{n}\\t{f}")`, db], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return out.split('\n').filter(Boolean).map((l) => l.split('\t')).map(([n, c, f]) => [n, Number(c), Number(f)]);
 }
 // Words SUBTLEX-US records as mostly lowercase, at any frequency ("general",
 // "sparkle"): as given names they would make ordinary words person evidence.
@@ -686,9 +686,21 @@ const TITLES = new Set(['general', 'colonel', 'major', 'captain', 'sergeant', 'l
   'reverend', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess', 'baron', 'baroness', 'lord', 'lady',
   'sir', 'dame', 'emperor', 'empress', 'sheikh', 'emir', 'sultan', 'mayor', 'minister', 'premier', 'chief']);
 let ssaAdded = 0;
-for (const [lower, births] of ssaNameCounts()) {
+// Gender of given names, for "Ms Marsh" to choose Elena Marsh over David
+// Marsh: a name is 'm' or 'f' when every source that lists it agrees (the
+// SSA counts: 90% or more of the births), '' when they disagree.
+const genderVotes = new Map(); // name → Set of 'm' | 'f' | 'b'
+function voteGender(name, g) {
+  if (!genderVotes.has(name)) genderVotes.set(name, new Set());
+  genderVotes.get(name).add(g);
+}
+for (const n of male) voteGender(n.trim(), 'm');
+for (const n of female) voteGender(n.trim(), 'f');
+const SSA_GENDER_SHARE = 0.9;
+for (const [lower, births, fem] of ssaNameCounts()) {
   if (births < SSA_MIN || !/^[a-z]+$/.test(lower)) continue;
   const name = lower[0].toUpperCase() + lower.slice(1);
+  voteGender(name, fem >= SSA_GENDER_SHARE * births ? 'f' : fem <= (1 - SSA_GENDER_SHARE) * births ? 'm' : 'b');
   if (given.has(name) || isCommon(name) || subtlexLower.has(lower) || TITLES.has(lower) ||
     places.has(name) || Object.hasOwn(DEMONYMS, name)) continue;
   given.add(name);
@@ -752,6 +764,26 @@ function nameBlocked(name) {
   return isCommon(name) || subtlexLower.has(lower) || TITLES.has(lower) || places.has(name) ||
     Object.hasOwn(DEMONYMS, name) || demonyms.has(name) || orgs.has(name);
 }
+for (const loc of Object.keys(allLocales).sort()) {
+  if (FAKER_SKIP.has(loc)) continue;
+  const v = allLocales[loc].person?.first_name;
+  if (!v || Array.isArray(v)) continue;
+  for (const [key, g] of [['male', 'm'], ['female', 'f'], ['generic', 'b']]) {
+    for (const n of v[key] || []) {
+      for (const part of String(n).split(/\s+/)) {
+        if (LATIN_NAME.test(part)) {
+          voteGender(part, g);
+          voteGender(fold(part), g);
+        }
+      }
+    }
+  }
+}
+function genderOf(name) {
+  const v = genderVotes.get(name);
+  if (!v || v.has('b') || v.size !== 1) return '';
+  return [...v][0];
+}
 let worldGivenAdded = 0;
 for (const n of fakerNames('first_name')) {
   for (const name of new Set([n, fold(n)])) {
@@ -780,7 +812,7 @@ const counts = {
   places: writeList('places.tsv', placeLines),
   demonyms: writeList('demonyms.tsv', demonymLines),
   organisations: writeList('organisations.tsv', orgLines),
-  givennames: writeList('givennames.txt', [...given]),
+  givennames: writeList('givennames.txt', [...given].map((n) => (genderOf(n) ? `${n}\t${genderOf(n)}` : n))),
   surnames: writeList('surnames.txt', [...surnames]),
   commonwords: writeList('commonwords.txt', [...common]),
 };
@@ -807,7 +839,7 @@ tab-separated and trailing empty fields are omitted.
 | places.tsv | ${counts.places} | name, type (c country, r region, y city, k continent/sea/supranational), canonical (empty: the name itself), ISO 3166-1 alpha-2 country code, \`a\` if ambiguous |
 | demonyms.tsv | ${counts.demonyms} | demonym or adjective, canonical place name |
 | organisations.tsv | ${counts.organisations} | name or acronym, canonical name (empty: the name itself) |
-| givennames.txt | ${counts.givennames} | given name as written (capitalised) |
+| givennames.txt | ${counts.givennames} | given name as written (capitalised), \`m\` or \`f\` when every source agrees on its gender |
 | surnames.txt | ${counts.surnames} | family name or other name part as written (capitalised); may also be a given name or a word |
 | commonwords.txt | ${counts.commonwords} | lowercase common English word |
 
@@ -847,7 +879,9 @@ tab-separated and trailing empty fields are omitted.
   per-language person tables — Nigerian, Ghanaian, Indian, Turkish, Indonesian,
   Vietnamese, Senegalese, Zulu, Polish, … — except the joke locale en_BORK and
   Esperanto), with the same exclusions and also under their folded spelling
-  ("Bülent" and "Bulent").
+  ("Bülent" and "Bulent"). A name's gender is recorded when the Moby lists,
+  faker's male/female tables and the SSA counts (${Math.round(SSA_GENDER_SHARE * 100)}% or more of
+  the births) all agree on it.
 - **Surnames and other name parts**: npm \`@cspell/dict-people-names\`
   ${v['@cspell/dict-people-names']} (MIT; name parts of people from many
   cultures, each checked to be a real name) plus the last names of the same
