@@ -65,7 +65,7 @@ func (x *extractor) isEvent(w string) bool {
 // substrings of the story text only).
 var scratch = sync.Pool{New: func() any {
 	return &extractor{
-		ix:   nameIndex{personByWord: map[string][]int{}, orgByFirst: map[string][]int{}, byInitial: map[byte][]int{}},
+		ix:   nameIndex{personByWord: map[string][]int{}, orgByFirst: map[string][]int{}, orgByLast: map[string][]int{}, byInitial: map[byte][]int{}},
 		seen: map[indexKey]bool{}, best: map[string]int{},
 	}
 }}

@@ -233,6 +233,8 @@ func TestHardCases(t *testing.T) {
 			nil, []want{{"Lampedusa", extract.Place, ""}, {"Mekelle", extract.Place, ""}, {"Great Lakes", extract.Place, ""}}},
 		{"honorific gender picks among namesakes", "David Quennell and Elena Quennell met. Ms Quennell spoke first; Mr Quennell agreed.",
 			nil, []want{{"Ms Quennell", extract.Person, "Elena Quennell"}, {"Mr Quennell", extract.Person, "David Quennell"}}},
+		{"a club's short name", "Glasgow Rangers beat Hibernian. Rangers will now face Kano Pillars. Pillars coach Ahmed Musa was sacked.",
+			nil, []want{{"Rangers", extract.Organisation, "Glasgow Rangers"}, {"Pillars", extract.Organisation, "Kano Pillars"}}},
 		{"events and currency codes are no entities", "Tickets for the Lakeside Film Festival (LFF) cost $12 (USD). The LFF opens in Oslo.",
 			nil, []want{{"Lakeside Film Festival", 0, ""}, {"LFF", 0, ""}, {"USD", 0, ""}, {"Oslo", extract.Place, ""}}},
 		{"sentence-initial common word with a verb", "Security was tight in Oslo ahead of the vote.",

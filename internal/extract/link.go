@@ -255,7 +255,10 @@ type indexKey struct {
 type nameIndex struct {
 	personByWord map[string][]int
 	orgByFirst   map[string][]int
-	byInitial    map[byte][]int
+	// orgByLast lists the organisations named by a place and one more word
+	// ("Glasgow Rangers") by that word: the club's short name.
+	orgByLast map[string][]int
+	byInitial map[byte][]int
 }
 
 func (x *extractor) index() {
@@ -283,6 +286,9 @@ func (x *extractor) index() {
 			}
 		case Organisation:
 			ix.orgByFirst[x.word(c.a)] = append(ix.orgByFirst[x.word(c.a)], i)
+			if last := x.word(c.b - 1); x.cls(c.b-1)&(wGeneric|wOrgSuffix) == 0 && isPlace(x.span(c.a, c.b-1)) {
+				ix.orgByLast[last] = append(ix.orgByLast[last], i)
+			}
 		}
 		if c.kind != Person {
 			if w := x.word(c.a); w != "" {
@@ -297,6 +303,7 @@ func (x *extractor) index() {
 func (ix *nameIndex) reset() {
 	clear(ix.personByWord)
 	clear(ix.orgByFirst)
+	clear(ix.orgByLast)
 	clear(ix.byInitial)
 }
 
@@ -600,6 +607,10 @@ func (x *extractor) lateSurnames() {
 			continue
 		}
 		w := x.word(c.a)
+		if k := x.clubOf(w); k >= 0 && x.toks[c.a].flags&fUpper == 0 {
+			c.kind, c.str, c.drop = Organisation, strContext, false // "Rangers" of "Glasgow Rangers"
+			continue
+		}
 		if gazetteer.CommonWord(w) || gazetteer.GivenName(w) {
 			continue
 		}
@@ -611,6 +622,23 @@ func (x *extractor) lateSurnames() {
 			}
 		}
 	}
+}
+
+// clubOf returns the one organisation named by a place and the word w
+// ("Kano Pillars" for "Pillars"), or -1.
+func (x *extractor) clubOf(w string) int {
+	found := -1
+	for _, i := range x.ix.orgByLast[w] {
+		d := &x.cands[i]
+		if d.kind != Organisation || d.drop {
+			continue
+		}
+		if found >= 0 && x.fullText(found) != x.fullText(i) {
+			return -1
+		}
+		found = i
+	}
+	return found
 }
 
 // coordination gives a name with no evidence of its own the kind of the
@@ -774,7 +802,10 @@ func (x *extractor) names() {
 				continue
 			}
 			c.name = bare
-			if k := x.fullestOrg(c); k >= 0 {
+			if k := x.clubOf(bare); n == 1 && k >= 0 {
+				c.name = x.fullText(k)
+				c.short = true
+			} else if k := x.fullestOrg(c); k >= 0 {
 				c.name = x.fullText(k)
 				c.short = true
 			} else if x.toks[c.a].flags&fUpper != 0 && n == 1 {
