@@ -282,6 +282,8 @@ func (a *Archive) figures() []Figure {
 		fig("full build wall", "s", func(r Run) float64 { return r.WallS })
 		fig("full build CPU (user+sys)", "s", Run.CPUS)
 		fig("full build peak RSS", "MiB", Run.RSSMiB)
+		// Cores busy on average: how much of the machine the build used.
+		fig("full build CPU/wall", "cores", func(r Run) float64 { return r.CPUS() / r.WallS })
 		fig("wall per story", "ms", func(r Run) float64 { return r.WallS * 1000 / float64(n) })
 		fig("output apparent size", "MB", func(r Run) float64 { return float64(r.Output.Bytes) / 1e6 })
 		fig("output bytes per story", "B", func(r Run) float64 { return float64(r.Output.Bytes) / float64(n) })
