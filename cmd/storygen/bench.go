@@ -28,7 +28,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	warmup := fs.Int("warmup", 0, "unmeasured builds of each tool before the measured ones")
 	editSizes := fs.String("edit-sizes", "", "sizes to run the one-story edit benchmark on (default: the largest of -sizes; \"none\" for none)")
 	edits := fs.Int("edits", 20, "one-story edits per edit benchmark")
-	gen := fs.String("gen", "", "path to gen_corpus.py (default: $STORYGEN_BENCH_GEN, ../shared/bench/, /work/shared/bench/)")
+	gen := fs.String("gen", "", "path to gen_corpus.py (default: $STORYGEN_BENCH_GEN, ../shared/bench/, /work/shared/bench/; \"none\": cached archives only)")
 	python := fs.String("python", "python3", "Python interpreter for the generator")
 	seed := fs.Int("seed", 1, "generator seed")
 	bin := fs.String("bin", "", "storygen binary to measure (default: this one)")
@@ -71,8 +71,16 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 			o.Sizes = append(o.Sizes, n)
 		}
 	}
-	if o.Gen.Script == "" {
+	switch o.Gen.Script {
+	case "":
 		o.Gen.Script = bench.FindGenerator()
+	case "none":
+		o.Gen.Script = ""
+	default:
+		if st, err := os.Stat(o.Gen.Script); err != nil || !st.Mode().IsRegular() {
+			fmt.Fprintf(stderr, "bench: -gen %s: no such file\n", o.Gen.Script)
+			return 2
+		}
 	}
 	if o.Gen.Script == "" {
 		fmt.Fprintln(stderr, "bench: gen_corpus.py not found: only archives already cached under "+*dir+" are measured")
@@ -91,6 +99,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	if *hugo {
 		o.Hugo = findHugo(*hugoBin)
 		if o.Hugo == "" {
+			o.Skipped = append(o.Skipped, "Hugo side by side: hugo not found")
 			fmt.Fprintln(stderr, "bench: hugo not found (-hugo-bin, $HUGO, PATH, /tmp/hugo-bin/hugo): skipping the side-by-side runs;"+
 				" install with: GOBIN=/tmp/hugo-bin go install github.com/gohugoio/hugo@v0.165.0")
 		}
@@ -148,11 +157,15 @@ func parseSizes(s string) ([]int, error) {
 }
 
 func findHugo(flagged string) string {
+	// A binary named explicitly is the only candidate: measuring another
+	// one instead would be a silent surprise.
 	for _, c := range []string{flagged, os.Getenv("HUGO")} {
 		if c != "" {
-			if p, err := exec.LookPath(c); err == nil {
-				return p
+			p, err := exec.LookPath(c)
+			if err != nil {
+				return ""
 			}
+			return p
 		}
 	}
 	if p, err := exec.LookPath("hugo"); err == nil {

@@ -220,7 +220,10 @@ func writeSiteTOML(root string) error {
 // /work/shared/bench/. "" when none exists.
 func FindGenerator() string {
 	if p := os.Getenv("STORYGEN_BENCH_GEN"); p != "" {
-		return p
+		if fileExists(p) {
+			return p
+		}
+		return ""
 	}
 	if wd, err := os.Getwd(); err == nil {
 		for d := wd; ; d = filepath.Dir(d) {

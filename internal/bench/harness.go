@@ -47,6 +47,8 @@ type Options struct {
 	Log         io.Writer
 	// Invocation is the command line that started the harness, for the report.
 	Invocation string
+	// Skipped are parts the caller already knows it cannot run, for the report.
+	Skipped []string
 }
 
 // Report is everything one harness run measured.
@@ -119,6 +121,7 @@ func Harness(o Options) (*Report, error) {
 		Started:    time.Now().UTC().Format(time.RFC3339),
 		Host:       hostInfo(),
 		Storygen:   o.Bin,
+		Skipped:    slices.Clone(o.Skipped),
 	}
 	if o.Hugo != "" {
 		out, err := exec.Command(o.Hugo, "version").Output()
