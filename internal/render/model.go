@@ -82,6 +82,11 @@ type StoryRef struct {
 	Summary   string
 	// Context is the sentence of the story that mentions the page's subject, if any.
 	Context string
+	// HTML, when set, is this entry rendered by the theme's "story-ref"
+	// partial; list templates print it instead of rendering the fields again.
+	// A story appears in dozens of lists but at few page depths, so the build
+	// renders it once per depth.
+	HTML template.HTML
 }
 
 // StoryGroup is a run of stories under a heading (a year, a month, "before", …).

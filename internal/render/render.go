@@ -34,7 +34,8 @@ type Source struct {
 
 // Templates holds the parsed page templates.
 type Templates struct {
-	pages map[string]*template.Template
+	pages    map[string]*template.Template
+	partials *template.Template // base and partials, for Partial
 	// Files lists, sorted, the template files in use with the source each came
 	// from; the build hashes it to know when templates changed.
 	Files []string
@@ -121,6 +122,13 @@ func Load(sources []Source) (*Templates, error) {
 		}
 	}
 	t := &Templates{pages: map[string]*template.Template{}}
+	// Executing a set forbids cloning it afterwards: Partial runs on a clone
+	// of its own.
+	shared, err := root.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("cloning base template: %w", err)
+	}
+	t.partials = shared
 	t.bufs.New = func() any { return new(bytes.Buffer) }
 	for _, kind := range Kinds {
 		name := kind + ".html"
@@ -166,6 +174,22 @@ func (t *Templates) Render(w io.Writer, p *Page) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// Partial renders the named partial template (defined in a "_" file) with
+// data, for HTML the build renders once and reuses across pages. It returns
+// "" and no error when the theme does not define the partial.
+func (t *Templates) Partial(name string, data any) (template.HTML, error) {
+	if t.partials == nil || t.partials.Lookup(name) == nil {
+		return "", nil
+	}
+	buf := t.bufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer t.bufs.Put(buf)
+	if err := t.partials.ExecuteTemplate(buf, name, data); err != nil {
+		return "", fmt.Errorf("rendering partial %s: %w", name, err)
+	}
+	return template.HTML(buf.String()), nil
 }
 
 // Bytes renders the page and returns its bytes, in a slice of exactly their

@@ -131,7 +131,8 @@ type builder struct {
 	idx        *index
 	resolved   *resolve.Index
 	pages      []*handPage
-	log        pageLog // every HTML page, for the sitemap
+	log        pageLog  // every HTML page, for the sitemap
+	refs       sync.Map // refKey → template.HTML: list entries rendered once
 
 	mu sync.Mutex // guards sum.Warnings and sum.PagesByKind
 

@@ -178,12 +178,19 @@ func shortDateLabel(v string) string {
 // (timelines, mentions, months) use storyLine, without the summary: a story
 // appears in a dozen such lists, and the summary would be repeated in each.
 func (b *builder) storyRef(di int32, root string) render.StoryRef {
-	r := b.storyLine(di, root)
+	r := b.storyFields(di, root)
 	r.Summary = b.docs[di].summary
+	r.HTML = b.refHTML(di, root, true, r)
 	return r
 }
 
 func (b *builder) storyLine(di int32, root string) render.StoryRef {
+	r := b.storyFields(di, root)
+	r.HTML = b.refHTML(di, root, false, r)
+	return r
+}
+
+func (b *builder) storyFields(di int32, root string) render.StoryRef {
 	d := b.docs[di]
 	v := d.dateValue()
 	r := render.StoryRef{Title: d.title, URL: root + d.url, Date: v}
@@ -193,6 +200,29 @@ func (b *builder) storyLine(di int32, root string) render.StoryRef {
 		r.DateLabel = "undated"
 	}
 	return r
+}
+
+// refKey names a story's list entry as rendered at one page depth.
+type refKey struct {
+	doc     int32
+	root    string
+	summary bool
+}
+
+// refHTML renders a list entry through the theme's "story-ref" partial, once
+// per story, page depth and form: a story appears in a dozen lists (its
+// people, places, days…) but at few depths.
+func (b *builder) refHTML(di int32, root string, summary bool, r render.StoryRef) template.HTML {
+	k := refKey{di, root, summary}
+	if h, ok := b.refs.Load(k); ok {
+		return h.(template.HTML)
+	}
+	h, err := b.tmpl.Partial("story-ref", r)
+	if err != nil {
+		return "" // the list template renders the fields itself
+	}
+	b.refs.Store(k, h)
+	return h
 }
 
 func (b *builder) storyRefs(ds []int32, root string, ref func(int32, string) render.StoryRef) []render.StoryRef {
@@ -328,11 +358,11 @@ func (b *builder) storyData(di int32) (*render.Page, *markdown.Story) {
 	}
 	r := b.idx.rank[di]
 	if r > 0 {
-		ref := b.storyLine(b.idx.timeline[r-1], root)
+		ref := b.storyFields(b.idx.timeline[r-1], root)
 		sp.Prev = &ref
 	}
 	if int(r) < len(b.idx.timeline)-1 {
-		ref := b.storyLine(b.idx.timeline[r+1], root)
+		ref := b.storyFields(b.idx.timeline[r+1], root)
 		sp.Next = &ref
 	}
 	p.Story = sp
@@ -436,9 +466,11 @@ func (b *builder) entityPages(g *group, e *entity) error {
 	dir := entityURL(e.key)
 	kindTitle := map[extract.Kind]string{extract.Person: "Person", extract.Place: "Place", extract.Organisation: "Organisation"}[e.key.kind]
 	section := markdown.KindDir(e.key.kind)
-	years := groupByYear(b, e.stories)
+	years := yearSpans(b, e.stories)
 	co := b.coMentions(e)
-	mk := func(dir string, groups []render.StoryGroup, withYears, main bool, quotes []quoteRef) *render.Page {
+	// mk makes the page at dir showing the years spans (their stories linked
+	// from that page's depth).
+	mk := func(dir string, spans []yearSpan, withYears, main bool, quotes []quoteRef) *render.Page {
 		root := rootOf(dir)
 		p := b.newPage("entity", dir, e.name, section)
 		p.Breadcrumbs = []render.Link{{Name: "Home", URL: root}, {Name: kindTitle2[e.key.kind], URL: root + section + "/"}}
@@ -464,13 +496,13 @@ func (b *builder) entityPages(g *group, e *entity) error {
 			ep.First = b.docs[e.stories[0]].dateValue()
 			ep.Last = b.docs[e.stories[n-1]].dateValue()
 		}
-		ep.Timeline = make([]render.StoryGroup, len(groups))
-		for i, g := range groups {
-			ep.Timeline[i] = render.StoryGroup{Heading: g.Heading, ID: g.ID, Stories: relink(g.Stories, root)}
+		for _, y := range spans {
+			ep.Timeline = append(ep.Timeline, render.StoryGroup{Heading: y.heading, ID: y.id,
+				Stories: b.storyRefs(e.stories[y.from:y.to], root, b.storyLine)})
 		}
 		if withYears {
 			for _, y := range years {
-				ep.Years = append(ep.Years, render.Link{Name: y.Heading, URL: root + entityURL(e.key) + yearDir(y) + "/", Count: len(y.Stories)})
+				ep.Years = append(ep.Years, render.Link{Name: y.heading, URL: root + entityURL(e.key) + y.dir + "/", Count: y.to - y.from})
 			}
 		}
 		if main {
@@ -478,7 +510,7 @@ func (b *builder) entityPages(g *group, e *entity) error {
 		}
 		for _, q := range quotes {
 			d := b.docs[q.doc]
-			ep.Quotes = append(ep.Quotes, render.QuoteRef{Text: d.res.Quotes[q.q].Text, Speaker: b.entLink(e, root, 0), Story: b.storyLine(q.doc, root)})
+			ep.Quotes = append(ep.Quotes, render.QuoteRef{Text: d.res.Quotes[q.q].Text, Speaker: b.entLink(e, root, 0), Story: b.storyFields(q.doc, root)})
 		}
 		p.Entity = ep
 		p.JSONLD = b.entityJSONLD(e)
@@ -504,15 +536,15 @@ func (b *builder) entityPages(g *group, e *entity) error {
 		return err
 	}
 	for _, y := range years {
-		ydir := dir + yearDir(y) + "/"
+		ydir := dir + y.dir + "/"
 		var qs []quoteRef
 		for _, q := range e.quotes {
-			if v := b.docs[q.doc].dateValue(); (v == "" && y.ID == "undated" || len(v) >= 4 && v[:4] == yearDir(y)) && len(qs) < 50 {
+			if v := b.docs[q.doc].dateValue(); (v == "" && y.dir == "undated" || len(v) >= 4 && v[:4] == y.dir) && len(qs) < 50 {
 				qs = append(qs, q)
 			}
 		}
-		p := mk(ydir, []render.StoryGroup{y}, true, false, qs)
-		p.Title = e.name + " in " + y.Heading
+		p := mk(ydir, []yearSpan{y}, true, false, qs)
+		p.Title = e.name + " in " + y.heading
 		if err := b.emitKeyed(g, ydir, p, 0, nil); err != nil {
 			return err
 		}
@@ -520,45 +552,32 @@ func (b *builder) entityPages(g *group, e *entity) error {
 	return nil
 }
 
-// yearDir is the folder of a timeline group's page: "2018" or "undated".
-func yearDir(g render.StoryGroup) string { return strings.TrimPrefix(g.ID, "y") }
-
 var kindTitle2 = map[extract.Kind]string{extract.Person: "People", extract.Place: "Places", extract.Organisation: "Organisations"}
 
-// groupByYear splits a timeline into years; stories carry site-relative URLs
-// (root ""), relinked per page.
-func groupByYear(b *builder, ds []int32) []render.StoryGroup {
-	var groups []render.StoryGroup
-	for _, di := range ds {
-		v := b.docs[di].dateValue()
-		y := "undated"
-		if v != "" {
-			y = v[:4]
-		}
-		id := "y" + y // an anchor id that does not start with a digit
-		if y == "undated" {
-			id = y
-		}
-		if len(groups) == 0 || groups[len(groups)-1].ID != id {
-			h := y
-			if y == "undated" {
-				h = "Undated"
-			}
-			groups = append(groups, render.StoryGroup{Heading: h, ID: id})
-		}
-		g := &groups[len(groups)-1]
-		g.Stories = append(g.Stories, b.storyLine(di, ""))
-	}
-	return groups
+// yearSpan is one year of a timeline: stories[from:to] of the entity.
+type yearSpan struct {
+	id, dir, heading string // anchor "y2018", page folder "2018", heading "2018"
+	from, to         int
 }
 
-func relink(refs []render.StoryRef, root string) []render.StoryRef {
-	out := make([]render.StoryRef, len(refs))
-	for i, r := range refs {
-		r.URL = root + r.URL
-		out[i] = r
+// yearSpans splits a timeline (in date order, undated last) into years.
+func yearSpans(b *builder, ds []int32) []yearSpan {
+	var spans []yearSpan
+	for i, di := range ds {
+		y := "undated"
+		if v := b.docs[di].dateValue(); v != "" {
+			y = v[:4]
+		}
+		if len(spans) == 0 || spans[len(spans)-1].dir != y {
+			sp := yearSpan{id: "y" + y, dir: y, heading: y, from: i}
+			if y == "undated" {
+				sp.id, sp.heading = y, "Undated"
+			}
+			spans = append(spans, sp)
+		}
+		spans[len(spans)-1].to = i + 1
 	}
-	return out
+	return spans
 }
 
 func plural(n int, one, many string) string {
