@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"os"
 	"path/filepath"
@@ -143,6 +144,7 @@ type builder struct {
 	newStories map[string]*cachedStory
 	newFiles   map[string]cachedFile
 	newGroups  map[string]*group
+	newRefs    map[uint64]template.HTML
 	keys       *inputKeys // per-story input hashes; nil without a Builder
 	stats      struct{ reused, rendered, extracted, kept atomic.Int64 }
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"hash/maphash"
+	"html/template"
 	"os"
 	"reflect"
 	"sync"
@@ -32,7 +33,8 @@ type Builder struct {
 	stories map[string]*cachedStory
 	files   map[string]cachedFile
 	groups  map[string]*group
-	env     [32]byte // templates, configuration and options of the cached files
+	refs    map[uint64]template.HTML // list entries by fingerprint of their fields
+	env     [32]byte                 // templates, configuration and options of the cached files
 }
 
 type cachedStory struct {
@@ -74,6 +76,7 @@ func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	b.newStories = map[string]*cachedStory{}
 	b.newFiles = map[string]cachedFile{}
 	b.newGroups = map[string]*group{}
+	b.newRefs = map[uint64]template.HTML{}
 	if err := b.run(); err != nil {
 		return nil, b.sum, err
 	}
@@ -82,6 +85,7 @@ func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	bl.stories = b.newStories
 	bl.files = b.newFiles
 	bl.groups = b.newGroups
+	bl.refs = b.newRefs
 	bl.env = b.env
 	return mem, b.sum, nil
 }

@@ -34,33 +34,19 @@ func (b *builder) inputKeys() *inputKeys {
 		if d.draft {
 			f.u64(1)
 		}
+		// The content hash stands for everything extraction derives from the
+		// text (spans, dates, tags, quote texts); what resolution decides on
+		// top of it — which mentions remain, their kinds and ids, quote
+		// speakers — is hashed here.
 		r := d.res
 		f.u64(uint64(len(r.Mentions)))
 		for _, m := range r.Mentions {
-			f.u64(uint64(m.Start))
-			f.u64(uint64(m.End))
-			f.u64(uint64(m.Kind))
+			f.u64(uint64(m.Start)<<8 | uint64(m.Kind))
 			f.str(m.ID)
-			f.str(m.Text)
-			f.str(m.Name)
-		}
-		f.u64(uint64(len(r.Dates)))
-		for _, x := range r.Dates {
-			f.u64(uint64(x.Start))
-			f.u64(uint64(x.End))
-			f.str(x.Value)
 		}
 		f.u64(uint64(len(r.Quotes)))
 		for _, q := range r.Quotes {
-			f.u64(uint64(q.Start))
 			f.u64(uint64(q.Speaker))
-			f.str(q.Text)
-		}
-		for _, l := range [][]string{r.Hashtags, r.Handles, b.idx.docDates[i], b.idx.docTags[i]} {
-			f.u64(uint64(len(l)))
-			for _, s := range l {
-				f.str(s)
-			}
 		}
 		f.u64(uint64(len(b.idx.docEnts[i])))
 		for _, de := range b.idx.docEnts[i] {

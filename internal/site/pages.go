@@ -211,18 +211,37 @@ type refKey struct {
 
 // refHTML renders a list entry through the theme's "story-ref" partial, once
 // per story, page depth and form: a story appears in a dozen lists (its
-// people, places, days…) but at few depths.
+// people, places, days…) but at few depths. Through a Builder, entries are
+// also kept across builds, keyed by their fields (under the same templates).
 func (b *builder) refHTML(di int32, root string, summary bool, r render.StoryRef) template.HTML {
 	k := refKey{di, root, summary}
 	if h, ok := b.refs.Load(k); ok {
 		return h.(template.HTML)
+	}
+	var fp uint64
+	if b.cache != nil {
+		fp = b.fingerprintOf(r)
+		if h, ok := b.cache.refs[fp]; ok && b.cache.env == b.env {
+			b.keepRef(fp, h)
+			b.refs.Store(k, h)
+			return h
+		}
 	}
 	h, err := b.tmpl.Partial("story-ref", r)
 	if err != nil {
 		return "" // the list template renders the fields itself
 	}
 	b.refs.Store(k, h)
+	if b.cache != nil {
+		b.keepRef(fp, h)
+	}
 	return h
+}
+
+func (b *builder) keepRef(fp uint64, h template.HTML) {
+	b.cacheMu.Lock()
+	b.newRefs[fp] = h
+	b.cacheMu.Unlock()
 }
 
 func (b *builder) storyRefs(ds []int32, root string, ref func(int32, string) render.StoryRef) []render.StoryRef {
