@@ -280,13 +280,15 @@ func (b *builder) parseStory(rel string, data []byte) (*doc, []story.Warning) {
 		hash:    hashBytes(data),
 		date:    s.Date,
 		day:     dayOf(s.Date),
-		title:   s.Title,
+		title:   strings.Clone(s.Title),
 		summary: summary(s),
-		slug:    s.Slug,
+		slug:    strings.Clone(s.Slug),
 		draft:   s.Draft,
 		res:     res,
 	}
-	d.tags = append(d.tags, s.Tags...)
+	for _, t := range s.Tags {
+		d.tags = append(d.tags, strings.Clone(t))
+	}
 	if b.cfg.Search.Enabled {
 		d.terms = search.Tokenize(s.Title, bodyText(s))
 	}
@@ -294,24 +296,40 @@ func (b *builder) parseStory(rel string, data []byte) (*doc, []story.Warning) {
 }
 
 // compact copies the strings a Result shares with the story text, so the text
-// can be freed: the build keeps annotations, never bodies.
+// can be freed: the build keeps annotations, never bodies. Any string still
+// pointing into the text would keep all of it alive, so every one is copied,
+// once per distinct value ("Mr Pompeo" eight times is one copy).
 func compact(r *extract.Result) {
+	seen := map[string]string{}
+	c := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		if v, ok := seen[s]; ok {
+			return v
+		}
+		v := strings.Clone(s)
+		seen[v] = v
+		return v
+	}
 	for i := range r.Mentions {
 		m := &r.Mentions[i]
-		m.Text = strings.Clone(m.Text)
-		m.Name = strings.Clone(m.Name)
+		m.Text, m.Name, m.Bare, m.ID = c(m.Text), c(m.Name), c(m.Bare), c(m.ID)
 	}
 	for i := range r.Dates {
-		r.Dates[i].Text = strings.Clone(r.Dates[i].Text)
+		r.Dates[i].Text, r.Dates[i].Value = c(r.Dates[i].Text), c(r.Dates[i].Value)
 	}
 	for i := range r.Quotes {
-		r.Quotes[i].Text = strings.Clone(r.Quotes[i].Text)
+		r.Quotes[i].Text = c(r.Quotes[i].Text)
 	}
 	for i := range r.Hashtags {
-		r.Hashtags[i] = strings.Clone(r.Hashtags[i])
+		r.Hashtags[i] = c(r.Hashtags[i])
 	}
 	for i := range r.Handles {
-		r.Handles[i] = strings.Clone(r.Handles[i])
+		r.Handles[i] = c(r.Handles[i])
+	}
+	for i := range r.Tags {
+		r.Tags[i].Text = c(r.Tags[i].Text)
 	}
 }
 
