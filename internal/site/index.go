@@ -2,7 +2,6 @@ package site
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/storygen/storygen/internal/extract"
 	"github.com/storygen/storygen/internal/markdown"
@@ -236,7 +235,3 @@ func (x *index) kindEntities(k extract.Kind) []*entity {
 	hi := sort.Search(len(x.sorted), func(i int) bool { return x.sorted[i].key.kind > k })
 	return x.sorted[lo:hi]
 }
-
-// sortName is the key for A–Z lists: people by surname would be nicer but
-// ids are by full name; lists sort case-insensitively by name.
-func sortName(s string) string { return strings.ToLower(s) }
