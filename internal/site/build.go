@@ -65,6 +65,9 @@ type Summary struct {
 	// taken from the cache, files rendered or taken from the cache.
 	StoriesExtracted, StoriesReused int
 	FilesRendered, FilesReused      int
+	// ResolutionReused: no mention table changed, so the previous build's
+	// archive-wide resolution was carried over.
+	ResolutionReused bool
 }
 
 // String is the one-line summary printed at the end of a build.
@@ -145,8 +148,13 @@ type builder struct {
 	newFiles   map[string]cachedFile
 	newGroups  map[string]*group
 	newRefs    map[uint64]template.HTML
-	keys       *inputKeys // per-story input hashes; nil without a Builder
-	stats      struct{ reused, rendered, extracted, kept atomic.Int64 }
+	// The resolution this build made or reused, for the next.
+	newResolved   map[string]resolved
+	newResolveSig uint64
+	newResolveOK  bool
+	newIndex      *resolve.Index
+	keys          *inputKeys // per-story input hashes; nil without a Builder
+	stats         struct{ reused, rendered, extracted, kept atomic.Int64 }
 }
 
 func (b *builder) warn(ws ...story.Warning) {
@@ -197,7 +205,7 @@ func (b *builder) prepare() error {
 	if err := b.extractAll(); err != nil {
 		return err
 	}
-	b.resolve()
+	b.resolveAll()
 	b.assignURLs()
 	b.idx = buildIndex(b.docs, b.resolved)
 	b.sum.Entities = len(b.idx.entities)
@@ -253,7 +261,7 @@ func (b *builder) loadStory(rel string) (*doc, []story.Warning) {
 		if c := b.cache.stories[rel]; c != nil && c.hash == hashBytes(data) {
 			b.rememberStory(rel, path, data, nil, nil)
 			b.stats.kept.Add(1)
-			return c.doc.clone(), c.warnings
+			return c.doc.share(), c.warnings
 		}
 	}
 	d, ws := b.parseStory(rel, data)

@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"fmt"
+	"github.com/storygen/storygen/internal/resolve"
 	"hash/maphash"
 	"html/template"
 	"os"
@@ -34,14 +35,21 @@ type Builder struct {
 	files   map[string]cachedFile
 	groups  map[string]*group
 	refs    map[uint64]template.HTML // list entries by fingerprint of their fields
-	env     [32]byte                 // templates, configuration and options of the cached files
+
+	// The previous build's resolution, reused while no mention table changes.
+	resolved   map[string]resolved
+	resolveSig uint64
+	resolveOK  bool
+	index      *resolve.Index
+	env        [32]byte // templates, configuration and options of the cached files
 }
 
 type cachedStory struct {
 	size     int64
 	mod      time.Time
 	hash     [32]byte
-	doc      *doc // pristine: mentions as extracted, before resolution
+	doc      *doc   // pristine: mentions as extracted, before resolution; never changed
+	sig      uint64 // resolutionSig of doc's table
 	warnings []story.Warning
 }
 
@@ -77,6 +85,7 @@ func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	b.newFiles = map[string]cachedFile{}
 	b.newGroups = map[string]*group{}
 	b.newRefs = map[uint64]template.HTML{}
+	b.newResolved = map[string]resolved{}
 	if err := b.run(); err != nil {
 		return nil, b.sum, err
 	}
@@ -86,6 +95,7 @@ func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	bl.files = b.newFiles
 	bl.groups = b.newGroups
 	bl.refs = b.newRefs
+	bl.resolved, bl.resolveSig, bl.resolveOK, bl.index = b.newResolved, b.newResolveSig, b.newResolveOK, b.newIndex
 	bl.env = b.env
 	return mem, b.sum, nil
 }
@@ -101,7 +111,7 @@ func (b *builder) cachedLoad(rel, path string) (*doc, []story.Warning, bool) {
 		return nil, nil, false
 	}
 	b.keepStory(rel, c)
-	return c.doc.clone(), c.warnings, true
+	return c.doc.share(), c.warnings, true
 }
 
 func (b *builder) keepStory(rel string, c *cachedStory) {
@@ -123,6 +133,7 @@ func (b *builder) rememberStory(rel, path string, data []byte, d *doc, ws []stor
 		c = &cachedStory{hash: sha256.Sum256(data), warnings: ws}
 		if d != nil {
 			c.doc = d.clone()
+			c.sig = b.cache.resolutionSig(c.doc.res)
 		}
 	}
 	// Size and time describe the bytes read only if the file did not change meanwhile.
@@ -130,6 +141,16 @@ func (b *builder) rememberStory(rel, path string, data []byte, d *doc, ws []stor
 		c.size, c.mod = st.Size(), st.ModTime()
 	}
 	b.keepStory(rel, c)
+}
+
+// share copies a cached doc's fields; its table stays shared with the cache
+// until resolution, which copies it before changing it.
+func (d *doc) share() *doc {
+	if d == nil {
+		return nil
+	}
+	c := *d
+	return &c
 }
 
 // clone copies a doc deep enough that resolution can change the copy.

@@ -70,6 +70,13 @@ func TestBuilderEqualsFullBuild(t *testing.T) {
 	if edit.StoriesExtracted != 1 || edit.FilesRendered == 0 || edit.FilesReused == 0 {
 		t.Errorf("body edit: extracted %d, rendered %d, reused %d", edit.StoriesExtracted, edit.FilesRendered, edit.FilesReused)
 	}
+	// A change of words that moves every later mention but changes none:
+	// the previous resolution is carried over to the new spans.
+	write("content/003_c.txt", " date 2018-06-20 Yesterday, Elena Marsh said the vote on June 14 changed the harbour. She spoke in Paris.")
+	moved := check("text edit moving mentions")
+	if !moved.ResolutionReused {
+		t.Error("an edit that changed no mention resolved the archive again")
+	}
 	write("content/006_f.txt", " date 2018-06-21 Newcomer Ruth Marsh joined Mayor Tomas Reyes on Friday in Rotterdam.")
 	check("new story with a newcomer sharing a surname")
 	if err := os.Remove(filepath.Join(content, "002_b.txt")); err != nil {
