@@ -17,8 +17,9 @@ import (
 
 // resolved is one story's resolution, kept for the next build.
 type resolved struct {
-	res  *extract.Result // as resolved
+	res  *extract.Result // as resolved; never changed afterwards
 	keep []int32         // keep[k]: index in the unresolved table of resolved mention k
+	from *extract.Result // the unresolved table it was made from
 }
 
 // resolutionSig hashes what resolution reads of one story's mention table.
@@ -78,7 +79,12 @@ func (b *builder) reuseResolution(sig uint64) bool {
 		if !ok {
 			return false
 		}
-		r, ok := transfer(prev, b.newStories[d.path].doc.res)
+		now := b.newStories[d.path].doc.res
+		if prev.from == now {
+			out[i] = prev.res // the same story: the same resolution, spans and all
+			continue
+		}
+		r, ok := transfer(prev, now)
 		if !ok {
 			return false
 		}
@@ -86,7 +92,7 @@ func (b *builder) reuseResolution(sig uint64) bool {
 	}
 	for i, d := range b.docs {
 		d.res = out[i]
-		b.newResolved[d.path] = resolved{res: out[i], keep: bl.resolved[d.path].keep}
+		b.newResolved[d.path] = resolved{res: out[i], keep: bl.resolved[d.path].keep, from: b.newStories[d.path].doc.res}
 	}
 	b.resolved = bl.index
 	return true
@@ -181,7 +187,7 @@ func (b *builder) resolveAll() {
 		if !fine {
 			return // resolved afresh next time
 		}
-		b.newResolved[d.path] = resolved{res: d.res, keep: keep}
+		b.newResolved[d.path] = resolved{res: d.res, keep: keep, from: b.newStories[d.path].doc.res}
 	}
 	b.newResolveSig, b.newResolveOK = sig, true
 }
