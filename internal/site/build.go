@@ -68,6 +68,8 @@ type Summary struct {
 	// ResolutionReused: no mention table changed, so the previous build's
 	// archive-wide resolution was carried over.
 	ResolutionReused bool
+	// IndexReused: no story changed what the archive index holds.
+	IndexReused bool
 }
 
 // String is the one-line summary printed at the end of a build.
@@ -153,6 +155,9 @@ type builder struct {
 	newResolveSig uint64
 	newResolveOK  bool
 	newIndex      *resolve.Index
+	newIdx        *index
+	newIndexed    []*indexed
+	newIdxPaths   []string
 	keys          *inputKeys // per-story input hashes; nil without a Builder
 	stats         struct{ reused, rendered, extracted, kept atomic.Int64 }
 }
@@ -207,11 +212,8 @@ func (b *builder) prepare() error {
 	}
 	b.resolveAll()
 	b.assignURLs()
-	b.idx = buildIndex(b.docs, b.resolved)
+	b.buildOrReuseIndex()
 	b.sum.Entities = len(b.idx.entities)
-	if b.cache != nil {
-		b.keys = b.inputKeys()
-	}
 	return b.loadPages()
 }
 

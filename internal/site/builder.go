@@ -41,7 +41,12 @@ type Builder struct {
 	resolveSig uint64
 	resolveOK  bool
 	index      *resolve.Index
-	env        [32]byte // templates, configuration and options of the cached files
+
+	// The previous build's archive index, reused while no story changed it.
+	idx      *index
+	indexed  []*indexed
+	idxPaths []string
+	env      [32]byte // templates, configuration and options of the cached files
 }
 
 type cachedStory struct {
@@ -96,6 +101,7 @@ func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	bl.groups = b.newGroups
 	bl.refs = b.newRefs
 	bl.resolved, bl.resolveSig, bl.resolveOK, bl.index = b.newResolved, b.newResolveSig, b.newResolveOK, b.newIndex
+	bl.idx, bl.indexed, bl.idxPaths = b.newIdx, b.newIndexed, b.newIdxPaths
 	bl.env = b.env
 	return mem, b.sum, nil
 }

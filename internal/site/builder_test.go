@@ -77,6 +77,12 @@ func TestBuilderEqualsFullBuild(t *testing.T) {
 	if !moved.ResolutionReused {
 		t.Error("an edit that changed no mention resolved the archive again")
 	}
+	write("content/003_c.txt", " date 2018-06-20 Yesterday, Elena Marsh said the vote on June 14 changed the harbour. She spoke briefly in Paris.")
+	words := check("edit of words only")
+	if !words.ResolutionReused || !words.IndexReused || words.FilesRendered == 0 {
+		t.Errorf("an edit of words only: resolution reused %v, index reused %v, %d files rendered",
+			words.ResolutionReused, words.IndexReused, words.FilesRendered)
+	}
 	write("content/006_f.txt", " date 2018-06-21 Newcomer Ruth Marsh joined Mayor Tomas Reyes on Friday in Rotterdam.")
 	check("new story with a newcomer sharing a surname")
 	if err := os.Remove(filepath.Join(content, "002_b.txt")); err != nil {

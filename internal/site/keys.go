@@ -16,9 +16,20 @@ type inputKeys struct {
 }
 
 func (b *builder) inputKeys() *inputKeys {
+	return b.inputKeysReusing(nil)
+}
+
+// inputKeysReusing computes the keys, taking the previous build's for the
+// stories marked same (unchanged story under an unchanged index).
+func (b *builder) inputKeysReusing(same []bool) *inputKeys {
 	k := &inputKeys{doc: make([]uint64, len(b.docs)), ref: make([]uint64, len(b.docs))}
 	_ = parallel(b.workers, len(b.docs), func(i int) error {
 		d := b.docs[i]
+		if same != nil && same[i] {
+			prev := b.cache.indexed[i]
+			k.doc[i], k.ref[i] = prev.key, prev.ref
+			return nil
+		}
 		f := newFingerprint(b.cache.seed)
 		f.str(d.title)
 		f.str(d.url)
