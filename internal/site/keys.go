@@ -10,9 +10,10 @@ import (
 // function's group key combines the keys of exactly the stories it reads, so
 // an unchanged key means unchanged inputs and the function need not run.
 type inputKeys struct {
-	doc []uint64 // everything about a story any page shows
-	ref []uint64 // what a list shows of it: title, URL, date, summary
-	nav uint64   // the navigation every page carries
+	doc     []uint64 // everything about a story a page shows, but its summary
+	ref     []uint64 // what a list shows of it: title, URL, date
+	summary []uint64 // its summary, which only some lists show
+	nav     uint64   // the navigation every page carries
 }
 
 func (b *builder) inputKeys() *inputKeys {
@@ -22,20 +23,22 @@ func (b *builder) inputKeys() *inputKeys {
 // inputKeysReusing computes the keys, taking the previous build's for the
 // stories marked same (unchanged story under an unchanged index).
 func (b *builder) inputKeysReusing(same []bool) *inputKeys {
-	k := &inputKeys{doc: make([]uint64, len(b.docs)), ref: make([]uint64, len(b.docs))}
+	k := &inputKeys{doc: make([]uint64, len(b.docs)), ref: make([]uint64, len(b.docs)), summary: make([]uint64, len(b.docs))}
 	_ = parallel(b.workers, len(b.docs), func(i int) error {
 		d := b.docs[i]
 		if same != nil && same[i] {
 			prev := b.cache.indexed[i]
-			k.doc[i], k.ref[i] = prev.key, prev.ref
+			k.doc[i], k.ref[i], k.summary[i] = prev.key, prev.ref, prev.summary
 			return nil
 		}
 		f := newFingerprint(b.cache.seed)
 		f.str(d.title)
 		f.str(d.url)
 		f.str(d.dateValue())
-		f.str(d.summary)
 		k.ref[i] = f.sum()
+		f = newFingerprint(b.cache.seed)
+		f.str(d.summary)
+		k.summary[i] = f.sum()
 
 		f = newFingerprint(b.cache.seed)
 		f.u64(k.ref[i])
@@ -101,6 +104,7 @@ func (b *builder) storyKey(di int32) uint64 {
 	}
 	f := b.keyOf("story")
 	f.u64(b.keys.doc[di])
+	f.u64(b.keys.summary[di])
 	r := b.idx.rank[di]
 	if r > 0 {
 		f.u64(b.keys.ref[b.idx.timeline[r-1]])
@@ -150,6 +154,11 @@ func (b *builder) periodKey(p *period) uint64 {
 	f := b.keyOf("period")
 	f.str(p.value)
 	f.docs(b.keys, p.published)
+	if len(p.value) == 10 { // a day lists its stories with their summaries
+		for _, d := range p.published {
+			f.u64(b.keys.summary[d])
+		}
+	}
 	f.docs(b.keys, p.mentioned)
 	for _, c := range b.idx.children[p.value] {
 		cp := b.idx.periods[c]

@@ -28,7 +28,9 @@ type job func() error
 
 // renderAll is pass two: every page, rendered in parallel.
 func (b *builder) renderAll() error {
-	var jobs []job
+	// The search index first: it is the longest single job, and on a busy
+	// second core the page jobs run beside it.
+	jobs := []job{b.searchIndex}
 	for i := range b.docs {
 		di := int32(i)
 		jobs = append(jobs, func() error {
@@ -62,7 +64,7 @@ func (b *builder) renderAll() error {
 		jobs = append(jobs, func() error { return b.handPage(hp) })
 	}
 	jobs = append(jobs, b.homePage, b.calendarPage, b.tagsPage, b.undatedPage, b.searchPage,
-		b.notFoundPage, b.redirectPages, b.staticFiles, b.siteFiles, b.siteFeed, b.searchIndex)
+		b.notFoundPage, b.redirectPages, b.staticFiles, b.siteFiles, b.siteFeed)
 
 	var done atomicCounter
 	stop := b.progress("rendering pages", len(jobs), &done.n)

@@ -14,6 +14,7 @@ type indexed struct {
 	res      interface{} // the resolved table (*extract.Result) it indexed
 	sig      uint64      // indexSig
 	key, ref uint64      // its input keys
+	summary  uint64
 }
 
 // indexSig hashes what the index reads of a story beyond its table: the
@@ -102,7 +103,7 @@ func (b *builder) buildOrReuseIndex() {
 	b.newIdxPaths = make([]string, n)
 	_ = parallel(b.workers, n, func(i int) error {
 		d := b.docs[i]
-		rec := &indexed{url: d.url, day: d.day, tags: d.tags, res: d.res, key: b.keys.doc[i], ref: b.keys.ref[i]}
+		rec := &indexed{url: d.url, day: d.day, tags: d.tags, res: d.res, key: b.keys.doc[i], ref: b.keys.ref[i], summary: b.keys.summary[i]}
 		if sameTable[i] {
 			rec.sig = bl.indexed[i].sig
 		} else {
