@@ -42,20 +42,28 @@ func (b *builder) inputKeysReusing(same []bool) *inputKeys {
 
 		f = newFingerprint(b.cache.seed)
 		f.u64(k.ref[i])
-		f.h.Write(d.hash[:])
 		f.str(d.path)
 		f.str(d.slug)
 		if d.draft {
 			f.u64(1)
 		}
-		// The content hash stands for everything extraction derives from the
-		// text (spans, dates, tags, quote texts); what resolution decides on
-		// top of it — which mentions remain, their kinds and ids, quote
-		// speakers — is hashed here.
+		// What other pages show of the story's text: its dates, tags and
+		// quotes. (Its own page, which shows all of it, adds the content hash.)
+		// Then what resolution decides: which mentions remain, their kinds,
+		// spans and ids, and quote speakers.
+		for _, l := range [][]string{b.idx.docDates[i], b.idx.docTags[i]} {
+			f.u64(uint64(len(l)))
+			for _, v := range l {
+				f.str(v)
+			}
+		}
+		for _, q := range d.res.Quotes {
+			f.str(q.Text)
+		}
 		r := d.res
 		f.u64(uint64(len(r.Mentions)))
 		for _, m := range r.Mentions {
-			f.u64(uint64(m.Start)<<8 | uint64(m.Kind))
+			f.u64(uint64(m.Kind))
 			f.str(m.ID)
 		}
 		f.u64(uint64(len(r.Quotes)))
@@ -105,6 +113,11 @@ func (b *builder) storyKey(di int32) uint64 {
 	f := b.keyOf("story")
 	f.u64(b.keys.doc[di])
 	f.u64(b.keys.summary[di])
+	// The page shows the whole text, with a link at each mention.
+	f.h.Write(b.docs[di].hash[:])
+	for _, m := range b.docs[di].res.Mentions {
+		f.u64(uint64(m.Start))
+	}
 	r := b.idx.rank[di]
 	if r > 0 {
 		f.u64(b.keys.ref[b.idx.timeline[r-1]])
