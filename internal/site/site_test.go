@@ -173,7 +173,13 @@ func TestStoryMarkdownGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "story.golden.md")
+	checkGolden(t, "story.golden.md", got)
+}
+
+// checkGolden compares got with testdata/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	golden := filepath.Join("testdata", name)
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
@@ -184,6 +190,6 @@ func TestStoryMarkdownGolden(t *testing.T) {
 		t.Fatalf("%v (run with -update to create)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("Markdown differs from %s:\n%s", golden, got)
+		t.Errorf("output differs from %s:\n%s", golden, got)
 	}
 }
