@@ -2,7 +2,6 @@ package site
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 
