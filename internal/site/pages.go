@@ -216,6 +216,12 @@ type refKey struct {
 // people, places, days…) but at few depths. Through a Builder, entries are
 // also kept across builds, keyed by their fields (under the same templates).
 func (b *builder) refHTML(di int32, root string, summary bool, r render.StoryRef) template.HTML {
+	if b.cache == nil && root != "../../" {
+		// A full build keeps only the entries of entity and tag pages, where
+		// a story is listed a dozen times at one depth; at other depths it is
+		// listed once or twice, and keeping those would cost memory for little.
+		return ""
+	}
 	k := refKey{di, root, summary}
 	if h, ok := b.refs.Load(k); ok {
 		return h.(template.HTML)
