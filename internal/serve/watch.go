@@ -81,7 +81,15 @@ func (w *Watcher) setTrees() {
 	if !filepath.IsAbs(content) {
 		content = filepath.Join(w.root, content)
 	}
-	trees := []string{filepath.Clean(content)}
+	content = filepath.Clean(content)
+	// The build reads a content folder that is itself a link (it does not
+	// follow links inside it), so the watch follows it too.
+	if st, err := os.Lstat(content); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(content); err == nil {
+			content = real
+		}
+	}
+	trees := []string{content}
 	for _, n := range treeNames {
 		trees = append(trees, filepath.Join(w.root, n))
 	}

@@ -315,3 +315,25 @@ func TestWatchRenamedFolder(t *testing.T) {
 	})
 	h.checkHTTP(want)
 }
+
+// TestWatchContentFolderLink: a content folder that is itself a symbolic
+// link is built (the build follows it), so it is watched too.
+func TestWatchContentFolderLink(t *testing.T) {
+	c := newSite(t, 8, 9)
+	real := filepath.Join(t.TempDir(), "stories")
+	if err := os.Rename(filepath.Join(c.root, "content"), real); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, filepath.Join(c.root, "content")); err != nil {
+		t.Fatal(err)
+	}
+	h := startHarness(t, c, nil)
+	rel := c.stories[0]
+	want := h.change("edit behind a linked content folder", func() {
+		text := strings.Replace(c.read(rel), "disagreed", "strongly disagreed", 1)
+		if err := os.WriteFile(filepath.Join(real, filepath.FromSlash(rel)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	h.checkHTTP(want)
+}
