@@ -100,27 +100,7 @@ type span struct {
 func WriteStory(dst *bytes.Buffer, s *Story) {
 	writeFrontMatter(dst, s)
 	text := s.Story.Text
-	var spans []span
-	if s.Result != nil {
-		for _, m := range s.Result.Mentions {
-			if m.ID == "" || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
-				continue
-			}
-			spans = append(spans, span{m.Start, m.End, KindDir(m.Kind) + "/" + m.ID + "/"})
-		}
-		for _, d := range s.Result.Dates {
-			if d.Value == "" || d.Start < 0 || d.End > len(text) || d.Start >= d.End {
-				continue
-			}
-			spans = append(spans, span{d.Start, d.End, DateURL(d.Value)})
-		}
-	}
-	sort.Slice(spans, func(i, j int) bool {
-		if spans[i].start != spans[j].start {
-			return spans[i].start < spans[j].start
-		}
-		return spans[i].end > spans[j].end
-	})
+	spans := storySpans(s)
 	k := 0
 	first := true
 	for _, p := range s.Story.Paragraphs {
@@ -163,22 +143,59 @@ func WriteStory(dst *bytes.Buffer, s *Story) {
 	}
 }
 
+// storySpans lists the links of a story's body in order: linked mentions
+// and resolved dates, the longer first where two start together.
+func storySpans(s *Story) []span {
+	text := s.Story.Text
+	var spans []span
+	if s.Result != nil {
+		for _, m := range s.Result.Mentions {
+			if m.ID == "" || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				continue
+			}
+			spans = append(spans, span{m.Start, m.End, KindDir(m.Kind) + "/" + m.ID + "/"})
+		}
+		for _, d := range s.Result.Dates {
+			if d.Value == "" || d.Start < 0 || d.End > len(text) || d.Start >= d.End {
+				continue
+			}
+			spans = append(spans, span{d.Start, d.End, DateURL(d.Value)})
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].end > spans[j].end
+	})
+	return spans
+}
+
+// hashtagAt reports a hashtag starting at t[i] ("#Word"): its end and id.
+func hashtagAt(t string, i int) (end int, id string, ok bool) {
+	if t[i] != '#' || i+1 >= len(t) || !isWordByte(t[i+1]) {
+		return 0, "", false
+	}
+	if i > 0 && (isWordByte(t[i-1]) || t[i-1] == '&') {
+		return 0, "", false
+	}
+	j := i + 1
+	for j < len(t) && (isWordByte(t[j]) || t[j] == '_') {
+		j++
+	}
+	id = TagID(t[i+1 : j])
+	if !IsHashtag(id) {
+		return 0, "", false
+	}
+	return j, id, true
+}
+
 // writeText escapes story text, linking hashtags to their tag pages.
 func writeText(dst *bytes.Buffer, t, root string, lineStart bool) {
 	pos := 0
 	for i := 0; i < len(t); i++ {
-		if t[i] != '#' || i+1 >= len(t) || !isWordByte(t[i+1]) {
-			continue
-		}
-		if i > 0 && (isWordByte(t[i-1]) || t[i-1] == '&') {
-			continue
-		}
-		j := i + 1
-		for j < len(t) && (isWordByte(t[j]) || t[j] == '_') {
-			j++
-		}
-		id := TagID(t[i+1 : j])
-		if !IsHashtag(id) {
+		j, id, ok := hashtagAt(t, i)
+		if !ok {
 			continue
 		}
 		Escape(dst, t[pos:i], lineStart && pos == 0)

@@ -407,13 +407,27 @@ func (b *builder) storyPage(g *group, di int32) error {
 		key = b.fingerprintOf(mdStory, uint64FromHash(d.hash))
 	}
 	fill := func(p *render.Page) error {
-		md, err := b.storyMarkdown(d, mdStory)
+		m, err := b.storyBody(d, mdStory)
 		if err != nil {
 			return err
 		}
 		var body bytes.Buffer
-		if err := markdown.Render(&body, stripFrontMatter(md)); err != nil {
-			return fmt.Errorf("%s: %w", d.path, err)
+		// The body is what goldmark makes of the story's Markdown. For the
+		// common story that is plain text in one-line paragraphs, the
+		// markdown package writes those bytes directly (its tests hold the
+		// two equal); an export needs the Markdown itself.
+		if b.opts.MarkdownDir != "" || !markdown.RenderStoryHTML(&body, m) {
+			body.Reset()
+			var md bytes.Buffer
+			markdown.WriteStory(&md, m)
+			if b.opts.MarkdownDir != "" {
+				if err := writeMarkdown(b.opts.MarkdownDir, d.url, md.Bytes()); err != nil {
+					return err
+				}
+			}
+			if err := markdown.Render(&body, stripFrontMatter(md.Bytes())); err != nil {
+				return fmt.Errorf("%s: %w", d.path, err)
+			}
 		}
 		p.Story.Body = template.HTML(body.String())
 		return nil
@@ -428,8 +442,9 @@ func (b *builder) storyPage(g *group, di int32) error {
 	return b.emitKeyed(g, d.url, p, key, fill)
 }
 
-// storyMarkdown re-reads the story and writes its Markdown (and exports it).
-func (b *builder) storyMarkdown(d *doc, ms *markdown.Story) ([]byte, error) {
+// storyBody re-reads the story for its page's body: the Markdown inputs
+// with the story's text.
+func (b *builder) storyBody(d *doc, ms *markdown.Story) (*markdown.Story, error) {
 	data, err := os.ReadFile(filepath.Join(b.contentDir, filepath.FromSlash(d.path)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", d.path, err)
@@ -445,14 +460,7 @@ func (b *builder) storyMarkdown(d *doc, ms *markdown.Story) ([]byte, error) {
 		b.warn(story.Warning{Path: d.path, Msg: "changed during the build; rebuilt without links"})
 		m.Result = nil
 	}
-	var md bytes.Buffer
-	markdown.WriteStory(&md, &m)
-	if b.opts.MarkdownDir != "" {
-		if err := writeMarkdown(b.opts.MarkdownDir, d.url, md.Bytes()); err != nil {
-			return nil, err
-		}
-	}
-	return md.Bytes(), nil
+	return &m, nil
 }
 
 func uint64FromHash(h [32]byte) uint64 {
