@@ -74,16 +74,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	stories, code := loadArchive(fl.Args(), stderr)
+	stories, ix, code := loadResolved("check", fl.Args(), *annPath, stderr)
 	if stories == nil && code != 0 {
 		return code
 	}
-	ann, err := loadAnnotations(*annPath)
-	if err != nil {
-		fmt.Fprintf(stderr, "storygen check: %v\n", err)
-		return 1
-	}
-	ix := resolveArchive(stories, ann)
 	rep := buildReport(stories, ix)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)

@@ -83,16 +83,10 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		fl.Usage()
 		return 2
 	}
-	stories, code := loadArchive(fl.Args(), stderr)
+	stories, _, code := loadResolved("extract", fl.Args(), *annPath, stderr)
 	if stories == nil && code != 0 {
 		return code
 	}
-	ann, err := loadAnnotations(*annPath)
-	if err != nil {
-		fmt.Fprintf(stderr, "storygen extract: %v\n", err)
-		return 1
-	}
-	resolveArchive(stories, ann)
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -107,6 +101,22 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return code
+}
+
+// loadResolved reads the stories at paths, applies the annotations file
+// (none when annPath is ""), and resolves ids across them: what extract and
+// check both start from. A non-zero code with nil stories means stop.
+func loadResolved(cmd string, paths []string, annPath string, stderr io.Writer) ([]*loaded, *resolve.Index, int) {
+	stories, code := loadArchive(paths, stderr)
+	if stories == nil && code != 0 {
+		return nil, nil, code
+	}
+	ann, err := loadAnnotations(annPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "storygen %s: %v\n", cmd, err)
+		return nil, nil, 1
+	}
+	return stories, resolveArchive(stories, ann), code
 }
 
 func loadAnnotations(path string) (*annotate.Set, error) {

@@ -162,17 +162,11 @@ func Load(sources []Source) (*Templates, error) {
 // Render executes the page's template into w. The output is complete or an
 // error is returned and nothing is written.
 func (t *Templates) Render(w io.Writer, p *Page) error {
-	tmpl, ok := t.pages[p.Kind]
-	if !ok {
-		return fmt.Errorf("no template for page kind %q", p.Kind)
+	b, err := t.Bytes(p)
+	if err != nil {
+		return err
 	}
-	buf := t.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer t.bufs.Put(buf)
-	if err := tmpl.ExecuteTemplate(buf, "base.html", p); err != nil {
-		return fmt.Errorf("rendering %s page %q: %w", p.Kind, p.Title, err)
-	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(b)
 	return err
 }
 

@@ -500,7 +500,3 @@ func sortWarnings(ws []story.Warning) {
 }
 
 func hashBytes(b []byte) [32]byte { return sha256.Sum256(b) }
-
-func renderBytes(t *render.Templates, p *render.Page) ([]byte, error) {
-	return t.Bytes(p)
-}

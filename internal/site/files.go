@@ -199,7 +199,7 @@ func (b *builder) notFoundPage() error {
 	}
 	p.Canonical = base + "404.html"
 	p.Doc = &render.DocPage{}
-	data, err := renderBytes(b.tmpl, p)
+	data, err := b.tmpl.Bytes(p)
 	if err != nil {
 		return err
 	}

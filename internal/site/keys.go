@@ -2,8 +2,6 @@ package site
 
 import (
 	"sort"
-
-	"github.com/storygen/storygen/internal/extract"
 )
 
 // inputKeys are hashes of what each story contributes to other pages. A page
@@ -16,13 +14,9 @@ type inputKeys struct {
 	nav     uint64   // the navigation every page carries
 }
 
-func (b *builder) inputKeys() *inputKeys {
-	return b.inputKeysReusing(nil)
-}
-
-// inputKeysReusing computes the keys, taking the previous build's for the
-// stories marked same (unchanged story under an unchanged index).
-func (b *builder) inputKeysReusing(same []bool) *inputKeys {
+// inputKeys computes the keys, taking the previous build's for the stories
+// marked same (an unchanged story under an unchanged index).
+func (b *builder) inputKeys(same []bool) *inputKeys {
 	k := &inputKeys{doc: make([]uint64, len(b.docs)), ref: make([]uint64, len(b.docs)), summary: make([]uint64, len(b.docs))}
 	_ = parallel(b.workers, len(b.docs), func(i int) error {
 		d := b.docs[i]
@@ -203,5 +197,5 @@ func (b *builder) tagKey(t string) uint64 {
 
 // groupName names an entity's group.
 func entityGroup(k entKey) string {
-	return "entity:" + extract.Kind(k.kind).String() + "/" + k.id
+	return "entity:" + k.kind.String() + "/" + k.id
 }

@@ -138,7 +138,7 @@ func (b *builder) emitKeyed(g *group, dir string, p *render.Page, key uint64, fi
 				return nil, err
 			}
 		}
-		return renderBytes(b.tmpl, p)
+		return b.tmpl.Bytes(p)
 	})
 }
 

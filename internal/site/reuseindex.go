@@ -96,7 +96,7 @@ func (b *builder) buildOrReuseIndex() {
 			sameTable[i] = false
 		}
 	}
-	b.keys = b.inputKeysReusing(sameTable)
+	b.keys = b.inputKeys(sameTable)
 	// Record for the next build.
 	b.newIdx = b.idx
 	b.newIndexed = make([]*indexed, n)
