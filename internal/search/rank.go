@@ -56,7 +56,7 @@ func (b *Builder) prune(p []uint32) []uint32 {
 	}
 	keys := b.pruneKeys[:0]
 	for _, v := range p {
-		keys = append(keys, pruneKey{uint64(weightMask-v&weightMask)<<54 | b.stories[v>>weightBits].rank, v})
+		keys = append(keys, b.keyOf(v))
 	}
 	b.selectBest(keys, n)
 	p = p[:n]
@@ -65,6 +65,11 @@ func (b *Builder) prune(p []uint32) []uint32 {
 	}
 	b.pruneKeys = keys
 	return p
+}
+
+// keyOf is a posting's pruning key: lower keys are kept first.
+func (b *Builder) keyOf(v uint32) pruneKey {
+	return pruneKey{uint64(weightMask-v&weightMask)<<54 | b.stories[v>>weightBits].rank, v}
 }
 
 func (b *Builder) lessKey(x, y pruneKey) bool {

@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"unicode/utf8"
@@ -52,18 +53,50 @@ func (b *Builder) Write(w FileWriter) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 
-	n := len(b.stories)
-	order := make([]uint32, n) // final id → internal id
-	for i := range order {
-		order[i] = uint32(i)
+	ids := make([]uint32, len(b.stories))
+	for i := range ids {
+		ids[i] = uint32(i)
 	}
+	order, final := b.finalOrder(ids)
+	tids := make([]int32, len(b.termStr))
+	for i := range tids {
+		tids[i] = int32(i)
+	}
+	b.sortTerms(tids)
+	var buf []uint32
+	terms := func(yield func(string, []byte) bool) {
+		for _, t := range tids {
+			buf = b.finalPostings(buf[:0], b.postings[t], final)
+			if !yield(b.termStr[t], encodePostings(nil, buf)) {
+				return
+			}
+		}
+	}
+	return b.writeFiles(w, order, b.entities, terms)
+}
+
+// finalOrder sorts the given internal ids into final ids (newest first) and
+// returns them with the inverse map, indexed by internal id.
+func (b *Builder) finalOrder(ids []uint32) (order, final []uint32) {
+	order = slices.Clone(ids)
 	slices.SortFunc(order, b.compareStories)
-	final := make([]uint32, n) // internal id → final id
+	final = make([]uint32, len(b.stories))
 	for f, i := range order {
 		final[i] = uint32(f)
 	}
+	return order, final
+}
 
-	ents := b.sortedEntities()
+func (b *Builder) sortTerms(tids []int32) {
+	slices.SortFunc(tids, func(x, y int32) int { return cmp.Compare(b.termStr[x], b.termStr[y]) })
+}
+
+// writeFiles writes the shards from terms, given in byte order of the term
+// with their encoded postings, the story chunks in final order, and the
+// manifest. Full and live indexes share it, so they write the same bytes.
+func (b *Builder) writeFiles(w FileWriter, order []uint32, entities []Entity, terms iter.Seq2[string, []byte]) error {
+	n := len(order)
+	ents := sortedEntities(entities)
 	byKey := map[string][]int{} // two-character key → indexes into ents
 	var entKeys []string
 	for i, e := range ents {
@@ -84,15 +117,8 @@ func (b *Builder) Write(w FileWriter) error {
 	}
 	slices.Sort(entKeys)
 
-	tids := make([]int32, len(b.termStr))
-	for i := range tids {
-		tids[i] = int32(i)
-	}
-	slices.SortFunc(tids, func(x, y int32) int { return cmp.Compare(b.termStr[x], b.termStr[y]) })
-
 	sw := shardWriter{w: w, opts: b.opts, shards: map[string]bool{}}
 	var group []termPostings
-	var buf []uint32
 	flushGroup := func(key string) error {
 		// Entity-only keys that sort before this one.
 		for len(entKeys) > 0 && entKeys[0] < key {
@@ -112,17 +138,19 @@ func (b *Builder) Write(w FileWriter) error {
 		return err
 	}
 	cur := ""
-	for _, t := range tids {
-		term := b.termStr[t]
+	var err error
+	for term, enc := range terms {
 		k := shardKey(term, 2)
 		if k != cur && len(group) > 0 {
-			if err := flushGroup(cur); err != nil {
-				return err
+			if err = flushGroup(cur); err != nil {
+				break
 			}
 		}
 		cur = k
-		buf = b.finalPostings(buf[:0], b.postings[t], final)
-		group = append(group, termPostings{term: term, enc: encodePostings(nil, buf)})
+		group = append(group, termPostings{term: term, enc: enc})
+	}
+	if err != nil {
+		return err
 	}
 	if len(group) > 0 {
 		if err := flushGroup(cur); err != nil {
@@ -135,9 +163,10 @@ func (b *Builder) Write(w FileWriter) error {
 		}
 	}
 
+	var out []byte
 	for c := 0; c*b.opts.ChunkSize < n; c++ {
 		lo, hi := c*b.opts.ChunkSize, min((c+1)*b.opts.ChunkSize, n)
-		out := []byte{'['}
+		out = append(out[:0], '[')
 		for f := lo; f < hi; f++ {
 			s := &b.stories[order[f]]
 			if f > lo {
@@ -157,7 +186,7 @@ func (b *Builder) Write(w FileWriter) error {
 		}
 	}
 
-	if err := w.WriteFile(Dir+"index.json", b.manifest(sw.shards, ents)); err != nil {
+	if err := w.WriteFile(Dir+"index.json", b.manifest(n, sw.shards, ents)); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	return nil
@@ -201,10 +230,10 @@ func appendNum(dst []byte, v uint32) []byte {
 	return append(dst, tmp[i:]...)
 }
 
-func (b *Builder) sortedEntities() []entityRef {
-	ents := make([]entityRef, len(b.entities))
-	for i := range b.entities {
-		ents[i] = entityRef{e: &b.entities[i], tokens: Normalize(b.entities[i].Name)}
+func sortedEntities(entities []Entity) []entityRef {
+	ents := make([]entityRef, len(entities))
+	for i := range entities {
+		ents[i] = entityRef{e: &entities[i], tokens: Normalize(entities[i].Name)}
 	}
 	slices.SortFunc(ents, func(x, y entityRef) int {
 		if n := cmp.Compare(y.e.Count, x.e.Count); n != 0 {
@@ -339,11 +368,11 @@ func headTerms(own, terms []termPostings, depth, budget int) []termPostings {
 	return own
 }
 
-func (b *Builder) manifest(shards map[string]bool, ents []entityRef) []byte {
+func (b *Builder) manifest(stories int, shards map[string]bool, ents []entityRef) []byte {
 	out := []byte(`{"v":`)
 	out = strconv.AppendInt(out, Version, 10)
 	out = append(out, `,"stories":`...)
-	out = strconv.AppendInt(out, int64(len(b.stories)), 10)
+	out = strconv.AppendInt(out, int64(stories), 10)
 	out = append(out, `,"entities":`...)
 	out = strconv.AppendInt(out, int64(len(ents)), 10)
 	out = append(out, `,"chunk":`...)
