@@ -13,6 +13,7 @@ import (
 
 	"github.com/storygen/storygen/internal/extract"
 	"github.com/storygen/storygen/internal/render"
+	"github.com/storygen/storygen/internal/search"
 	"github.com/storygen/storygen/internal/story"
 )
 
@@ -47,6 +48,8 @@ type Builder struct {
 	indexed  []*indexed
 	idxPaths []string
 	env      [32]byte // templates, configuration and options of the cached files
+
+	search *search.Live // used by one build at a time (Build is serialised)
 }
 
 type cachedStory struct {
@@ -79,16 +82,18 @@ type BuildStats struct {
 func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	bl.mu.Lock()
 	defer bl.mu.Unlock()
-	mem := NewMemory()
+	// Sized for the previous build: growing maps of 20,000 files by
+	// rehashing cost more than the rest of replaying them.
+	mem := &Memory{Files: make(map[string][]byte, len(bl.files))}
 	start := time.Now()
 	if opts.Config == nil {
 		return nil, nil, fmt.Errorf("build: no configuration")
 	}
 	b := newBuilder(opts, mem)
 	b.cache = bl
-	b.newStories = map[string]*cachedStory{}
-	b.newFiles = map[string]cachedFile{}
-	b.newGroups = map[string]*group{}
+	b.newStories = make(map[string]*cachedStory, len(bl.stories))
+	b.newFiles = make(map[string]cachedFile, len(bl.files))
+	b.newGroups = make(map[string]*group, len(bl.groups))
 	b.newRefs = map[uint64]template.HTML{}
 	b.newResolved = map[string]resolved{}
 	if err := b.run(); err != nil {

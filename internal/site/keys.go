@@ -11,21 +11,29 @@ type inputKeys struct {
 	doc     []uint64 // everything about a story a page shows, but its summary
 	ref     []uint64 // what a list shows of it: title, URL, date
 	summary []uint64 // its summary, which only some lists show
+	span    []uint64 // its text and mention offsets, which only its own page shows
 	nav     uint64   // the navigation every page carries
 }
 
 // inputKeys computes the keys, taking the previous build's for the stories
 // marked same (an unchanged story under an unchanged index).
 func (b *builder) inputKeys(same []bool) *inputKeys {
-	k := &inputKeys{doc: make([]uint64, len(b.docs)), ref: make([]uint64, len(b.docs)), summary: make([]uint64, len(b.docs))}
+	n := len(b.docs)
+	k := &inputKeys{doc: make([]uint64, n), ref: make([]uint64, n), summary: make([]uint64, n), span: make([]uint64, n)}
 	_ = parallel(b.workers, len(b.docs), func(i int) error {
 		d := b.docs[i]
 		if same != nil && same[i] {
 			prev := b.cache.indexed[i]
-			k.doc[i], k.ref[i], k.summary[i] = prev.key, prev.ref, prev.summary
+			k.doc[i], k.ref[i], k.summary[i], k.span[i] = prev.key, prev.ref, prev.summary, prev.span
 			return nil
 		}
 		f := newFingerprint(b.cache.seed)
+		f.h.Write(d.hash[:])
+		for _, m := range d.res.Mentions {
+			f.u64(uint64(m.Start))
+		}
+		k.span[i] = f.sum()
+		f = newFingerprint(b.cache.seed)
 		f.str(d.title)
 		f.str(d.url)
 		f.str(d.dateValue())
@@ -108,10 +116,7 @@ func (b *builder) storyKey(di int32) uint64 {
 	f.u64(b.keys.doc[di])
 	f.u64(b.keys.summary[di])
 	// The page shows the whole text, with a link at each mention.
-	f.h.Write(b.docs[di].hash[:])
-	for _, m := range b.docs[di].res.Mentions {
-		f.u64(uint64(m.Start))
-	}
+	f.u64(b.keys.span[di])
 	r := b.idx.rank[di]
 	if r > 0 {
 		f.u64(b.keys.ref[b.idx.timeline[r-1]])

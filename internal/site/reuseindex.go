@@ -15,6 +15,7 @@ type indexed struct {
 	sig      uint64      // indexSig
 	key, ref uint64      // its input keys
 	summary  uint64
+	span     uint64
 }
 
 // indexSig hashes what the index reads of a story beyond its table: the
@@ -103,7 +104,7 @@ func (b *builder) buildOrReuseIndex() {
 	b.newIdxPaths = make([]string, n)
 	_ = parallel(b.workers, n, func(i int) error {
 		d := b.docs[i]
-		rec := &indexed{url: d.url, day: d.day, tags: d.tags, res: d.res, key: b.keys.doc[i], ref: b.keys.ref[i], summary: b.keys.summary[i]}
+		rec := &indexed{url: d.url, day: d.day, tags: d.tags, res: d.res, key: b.keys.doc[i], ref: b.keys.ref[i], summary: b.keys.summary[i], span: b.keys.span[i]}
 		if sameTable[i] {
 			rec.sig = bl.indexed[i].sig
 		} else {

@@ -12,6 +12,9 @@ func (b *builder) searchIndex() error {
 	if !b.cfg.Search.Enabled {
 		return nil
 	}
+	if b.cache != nil {
+		return b.liveSearchIndex()
+	}
 	sb := search.NewBuilder(search.Options{})
 	for _, di := range b.idx.timeline {
 		d := b.docs[di]
@@ -26,6 +29,33 @@ func (b *builder) searchIndex() error {
 		sb.AddEntity(search.Entity{Name: e.name, Kind: e.key.kind.String(), URL: entityURL(e.key), Count: len(e.stories)})
 	}
 	if err := sb.Write(b.w); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	return nil
+}
+
+// liveSearchIndex updates the Builder's live index, so that a one-story
+// edit re-encodes only that story's words.
+func (b *builder) liveSearchIndex() error {
+	l := b.cache.search
+	if l == nil {
+		l = search.NewLive(search.Options{})
+		b.cache.search = l
+	}
+	l.Begin()
+	for _, di := range b.idx.timeline {
+		d := b.docs[di]
+		if err := l.Put(search.Story{Title: d.title, URL: d.url, Date: d.dateValue()}, d.terms); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	}
+	var ents []search.Entity
+	for _, e := range b.idx.sorted {
+		if len(e.stories) > 0 {
+			ents = append(ents, search.Entity{Name: e.name, Kind: e.key.kind.String(), URL: entityURL(e.key), Count: len(e.stories)})
+		}
+	}
+	if err := l.Write(b.w, ents); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	return nil
