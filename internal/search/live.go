@@ -32,6 +32,7 @@ type Live struct {
 	reorder bool    // stories came, went or changed title, URL or date
 	order   []uint32
 	final   []uint32
+	cache   *shardCache
 }
 
 type liveStory struct {
@@ -43,7 +44,7 @@ type liveStory struct {
 
 // NewLive returns an empty live index.
 func NewLive(opts Options) *Live {
-	return &Live{b: NewBuilder(opts), byURL: map[string]uint32{}}
+	return &Live{b: NewBuilder(opts), byURL: map[string]uint32{}, cache: newShardCache()}
 }
 
 // Begin starts a round. A round abandoned half-way (a failed build) is
@@ -179,6 +180,7 @@ func (l *Live) Write(w FileWriter, entities []Entity) error {
 		l.order, l.final = b.finalOrder(ids)
 		clear(l.enc)
 		l.reorder = false
+		l.cache.sameOrder = false
 	}
 	if l.unsort {
 		l.sorted = l.sorted[:0]
@@ -192,18 +194,25 @@ func (l *Live) Write(w FileWriter, entities []Entity) error {
 	terms := func(yield func(string, []byte) bool) {
 		for _, g := range l.sorted {
 			if len(b.postings[g]) == 0 {
-				continue // every story with the word is gone
+				// Every story with the word is gone: its shard changes once.
+				if l.enc[g] == nil {
+					l.cache.dirty[shardKey(b.termStr[g], 2)] = true
+					l.enc[g] = []byte{}
+					l.pruned[g] = false
+				}
+				continue
 			}
 			if l.enc[g] == nil {
 				buf = l.finalPostings(g, buf[:0])
 				l.enc[g] = encodePostings(nil, buf)
+				l.cache.dirty[shardKey(b.termStr[g], 2)] = true
 			}
 			if !yield(b.termStr[g], l.enc[g]) {
 				return
 			}
 		}
 	}
-	return b.writeFiles(w, l.order, entities, terms)
+	return b.writeFiles(w, l.order, entities, terms, l.cache)
 }
 
 // finalPostings is Builder.finalPostings, remembering where a pruned list

@@ -109,3 +109,34 @@ func sortedKeys(m map[string]Story) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestLiveWordGoneAndBack removes a pruned word from every story by body
+// edits alone (no story comes or goes, so ids keep their order) and then
+// brings it back in one story with a low weight.
+func TestLiveWordGoneAndBack(t *testing.T) {
+	opts := Options{MaxPostings: 2}
+	texts := [][]string{
+		{"harbour harbour harbour pilots", "harbour harbour pilots", "harbour pilots"},
+		{"pilots", "pilots", "pilots"},
+		{"pilots", "pilots", "pilots harbour"},
+	}
+	live := NewLive(opts)
+	for round, tx := range texts {
+		var stories []Story
+		live.Begin()
+		for i, text := range tx {
+			s := Story{Title: "Story", URL: fmt.Sprintf("2018/01/0%d/s/", i+1), Date: fmt.Sprintf("2018-01-0%d", i+1), Text: text}
+			stories = append(stories, s)
+			if err := live.Put(Story{Title: s.Title, URL: s.URL, Date: s.Date}, Tokenize(s.Title, s.Text)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fs := newMemFS()
+		if err := live.Write(fs, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := dump(fs.files), dump(buildFixture(t, opts, stories, nil)); !bytes.Equal(got, want) {
+			t.Fatalf("round %d: live index differs from a full build", round)
+		}
+	}
+}

@@ -72,7 +72,7 @@ func (b *Builder) Write(w FileWriter) error {
 			}
 		}
 	}
-	return b.writeFiles(w, order, b.entities, terms)
+	return b.writeFiles(w, order, b.entities, terms, nil)
 }
 
 // finalOrder sorts the given internal ids into final ids (newest first) and
@@ -94,7 +94,7 @@ func (b *Builder) sortTerms(tids []int32) {
 // writeFiles writes the shards from terms, given in byte order of the term
 // with their encoded postings, the story chunks in final order, and the
 // manifest. Full and live indexes share it, so they write the same bytes.
-func (b *Builder) writeFiles(w FileWriter, order []uint32, entities []Entity, terms iter.Seq2[string, []byte]) error {
+func (b *Builder) writeFiles(w FileWriter, order []uint32, entities []Entity, terms iter.Seq2[string, []byte], c *shardCache) error {
 	n := len(order)
 	ents := sortedEntities(entities)
 	byKey := map[string][]int{} // two-character key → indexes into ents
@@ -117,14 +117,17 @@ func (b *Builder) writeFiles(w FileWriter, order []uint32, entities []Entity, te
 	}
 	slices.Sort(entKeys)
 
-	sw := shardWriter{w: w, opts: b.opts, shards: map[string]bool{}}
+	sw := shardWriter{w: w, opts: b.opts, shards: map[string]bool{}, cache: c}
+	if c != nil {
+		c.begin(entities)
+	}
 	var group []termPostings
 	flushGroup := func(key string) error {
 		// Entity-only keys that sort before this one.
 		for len(entKeys) > 0 && entKeys[0] < key {
 			k := entKeys[0]
 			entKeys = entKeys[1:]
-			if err := sw.node(k, nil, ents, byKey[k]); err != nil {
+			if err := sw.top(k, nil, ents, byKey[k]); err != nil {
 				return err
 			}
 		}
@@ -133,7 +136,7 @@ func (b *Builder) writeFiles(w FileWriter, order []uint32, entities []Entity, te
 			es = byKey[key]
 			entKeys = entKeys[1:]
 		}
-		err := sw.node(key, group, ents, es)
+		err := sw.top(key, group, ents, es)
 		group = group[:0]
 		return err
 	}
@@ -158,11 +161,36 @@ func (b *Builder) writeFiles(w FileWriter, order []uint32, entities []Entity, te
 		}
 	}
 	for _, k := range entKeys {
-		if err := sw.node(k, nil, ents, byKey[k]); err != nil {
+		if err := sw.top(k, nil, ents, byKey[k]); err != nil {
 			return err
 		}
 	}
 
+	if c != nil && c.sameOrder && c.chunks != nil {
+		for i, data := range c.chunks {
+			if err := w.WriteFile(Dir+"s/"+strconv.Itoa(i)+".json", data); err != nil {
+				return fmt.Errorf("search index: %w", err)
+			}
+		}
+	} else if err := b.writeChunks(w, order, c); err != nil {
+		return err
+	}
+	if c != nil {
+		c.end()
+	}
+
+	if err := w.WriteFile(Dir+"index.json", b.manifest(n, sw.shards, ents)); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	return nil
+}
+
+// writeChunks writes the story titles, URLs and dates in final order.
+func (b *Builder) writeChunks(w FileWriter, order []uint32, sc *shardCache) error {
+	n := len(order)
+	if sc != nil {
+		sc.chunks = sc.chunks[:0]
+	}
 	var out []byte
 	for c := 0; c*b.opts.ChunkSize < n; c++ {
 		lo, hi := c*b.opts.ChunkSize, min((c+1)*b.opts.ChunkSize, n)
@@ -184,10 +212,9 @@ func (b *Builder) writeFiles(w FileWriter, order []uint32, entities []Entity, te
 		if err := w.WriteFile(Dir+"s/"+strconv.Itoa(c)+".json", out); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
-	}
-
-	if err := w.WriteFile(Dir+"index.json", b.manifest(n, sw.shards, ents)); err != nil {
-		return fmt.Errorf("search index: %w", err)
+		if sc != nil {
+			sc.chunks = append(sc.chunks, slices.Clone(out))
+		}
 	}
 	return nil
 }
@@ -267,6 +294,73 @@ type shardWriter struct {
 	opts   Options
 	shards map[string]bool // key → split
 	out    []byte
+	cache  *shardCache // nil in full builds
+	rec    *shardRec   // what the current top-level key writes, for the cache
+}
+
+// shardCache keeps, for a live index, what each two-character key wrote
+// (its shard and the subtree split from it), so a key none of whose words
+// was re-encoded, under unchanged entities, is written again from memory.
+type shardCache struct {
+	dirty     map[string]bool // two-character keys with a word re-encoded
+	entities  []Entity        // as of the last write
+	clean     bool            // entities unchanged: clean keys may be replayed
+	sameOrder bool            // story ids unchanged: chunks may be replayed
+	prev      map[string]*shardRec
+	next      map[string]*shardRec
+	chunks    [][]byte
+}
+
+type shardRec struct {
+	files  []shardFile
+	shards []shardFile // key and split flag (data nil or not)
+}
+
+type shardFile struct {
+	name string
+	data []byte
+}
+
+func newShardCache() *shardCache {
+	return &shardCache{dirty: map[string]bool{}}
+}
+
+func (c *shardCache) begin(entities []Entity) {
+	c.clean = c.prev != nil && slices.Equal(c.entities, entities)
+	c.entities = slices.Clone(entities)
+	c.next = make(map[string]*shardRec, len(c.prev))
+}
+
+func (c *shardCache) end() {
+	c.prev, c.next = c.next, nil
+	clear(c.dirty)
+	c.sameOrder = true
+}
+
+// top writes the shard of a two-character key and its subtree, or replays
+// them when the cache holds them and nothing they show changed.
+func (sw *shardWriter) top(key string, terms []termPostings, ents []entityRef, es []int) error {
+	c := sw.cache
+	if c == nil {
+		return sw.node(key, terms, ents, es)
+	}
+	if rec, ok := c.prev[key]; ok && c.clean && !c.dirty[key] {
+		for _, f := range rec.files {
+			if err := sw.w.WriteFile(f.name, f.data); err != nil {
+				return fmt.Errorf("search index: %w", err)
+			}
+		}
+		for _, s := range rec.shards {
+			sw.shards[s.name] = s.data != nil
+		}
+		c.next[key] = rec
+		return nil
+	}
+	sw.rec = &shardRec{}
+	err := sw.node(key, terms, ents, es)
+	c.next[key] = sw.rec
+	sw.rec = nil
+	return err
 }
 
 // node writes the shard of key with its terms, splitting it by the next
@@ -294,6 +388,13 @@ func (sw *shardWriter) node(key string, terms []termPostings, ents []entityRef, 
 		}
 	}
 	sw.shards[key] = split
+	if sw.rec != nil {
+		var flag []byte
+		if split {
+			flag = []byte{}
+		}
+		sw.rec.shards = append(sw.rec.shards, shardFile{key, flag})
+	}
 
 	out := append(sw.out[:0], `{"e":[`...)
 	start := len(out)
@@ -318,8 +419,12 @@ func (sw *shardWriter) node(key string, terms []termPostings, ents []entityRef, 
 	}
 	out = append(out, '}', '}', '\n')
 	sw.out = out
-	if err := sw.w.WriteFile(Dir+"t/"+fileName(key)+".json", out); err != nil {
+	name := Dir + "t/" + fileName(key) + ".json"
+	if err := sw.w.WriteFile(name, out); err != nil {
 		return fmt.Errorf("search index: %w", err)
+	}
+	if sw.rec != nil {
+		sw.rec.files = append(sw.rec.files, shardFile{name, slices.Clone(out)})
 	}
 	if !split {
 		return nil
