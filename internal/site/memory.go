@@ -35,6 +35,19 @@ func (m *Memory) keep(rel string, data []byte) error {
 	return nil
 }
 
+// keepGroup keeps a group's files under one lock.
+func (m *Memory) keepGroup(files []groupFile) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, f := range files {
+		if _, dup := m.Files[f.path]; dup {
+			return fmt.Errorf("two files written to %s", f.path)
+		}
+		m.Files[f.path] = f.data
+	}
+	return nil
+}
+
 // CopyFile stores the bytes of src at rel.
 func (m *Memory) CopyFile(rel, src string) error {
 	data, err := os.ReadFile(src)
