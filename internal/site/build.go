@@ -88,6 +88,7 @@ type doc struct {
 	summary string
 	slug    string
 	url     string // site-relative folder, "2018/05/31/slug/"
+	url0    string // url before duplicates are told apart; set with slug at parse
 	tags    []string
 	draft   bool
 	res     *extract.Result
@@ -299,6 +300,7 @@ func (b *builder) parseStory(rel string, data []byte) (*doc, []story.Warning) {
 	for _, t := range s.Tags {
 		d.tags = append(d.tags, strings.Clone(t))
 	}
+	d.slug, d.url0 = storyURL(d)
 	if b.cfg.Search.Enabled {
 		d.terms = search.Tokenize(s.Title, bodyText(s))
 	}

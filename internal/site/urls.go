@@ -15,37 +15,27 @@ import (
 // share a date and slug, the one whose file path sorts first keeps the plain
 // slug and each other gets a suffix derived from its own file path.
 func (b *builder) assignURLs() {
-	byURL := map[string][]*doc{}
-	var order []string
+	// Each story's own URL is computed when it is parsed (and cached with
+	// it); here only stories that share one are told apart.
+	byURL := make(map[string][]*doc, len(b.docs))
+	order := make([]string, 0, len(b.docs))
 	for _, d := range b.docs { // sorted by path
-		slug := story.Slugify(d.slug)
-		if slug == "" {
-			slug = story.Slugify(d.title)
-		}
-		if slug == "" {
-			slug = story.Slugify(strings.TrimSuffix(path.Base(d.path), path.Ext(d.path)))
-		}
-		if slug == "" {
-			slug = "story"
-		}
-		d.slug = slug
-		prefix := "undated/"
-		if !d.date.IsZero() {
-			prefix = d.date.Format("2006/01/02") + "/"
-		}
-		u := prefix + slug + "/"
+		u := d.url0
 		if _, ok := byURL[u]; !ok {
 			order = append(order, u)
 		}
 		byURL[u] = append(byURL[u], d)
 	}
-	used := map[string]bool{}
-	for _, u := range order {
-		used[u] = true
-	}
+	var used map[string]bool // every URL taken, made at the first duplicate
 	for _, u := range order {
 		ds := byURL[u]
 		ds[0].url = u
+		if len(ds) > 1 && used == nil {
+			used = make(map[string]bool, len(order))
+			for _, u := range order {
+				used[u] = true
+			}
+		}
 		for _, d := range ds[1:] {
 			sum := sha256.Sum256([]byte(d.path))
 			h := hex.EncodeToString(sum[:])
@@ -61,4 +51,24 @@ func (b *builder) assignURLs() {
 			b.warn(story.Warning{Path: d.path, Msg: "same date and slug as " + ds[0].path + "; published at /" + nu})
 		}
 	}
+}
+
+// storyURL is a story's slug and URL on its own: from front matter slug,
+// else title, else file name.
+func storyURL(d *doc) (slug, url string) {
+	slug = story.Slugify(d.slug)
+	if slug == "" {
+		slug = story.Slugify(d.title)
+	}
+	if slug == "" {
+		slug = story.Slugify(strings.TrimSuffix(path.Base(d.path), path.Ext(d.path)))
+	}
+	if slug == "" {
+		slug = "story"
+	}
+	prefix := "undated/"
+	if !d.date.IsZero() {
+		prefix = d.date.Format("2006/01/02") + "/"
+	}
+	return slug, prefix + slug + "/"
 }
