@@ -32,3 +32,38 @@ func humanDate(iso string) string {
 	}
 	return strconv.Itoa(d) + " " + monthNames[m-1] + " " + iso[:4]
 }
+
+// NoteGroup is a run of links sharing a note.
+type NoteGroup struct {
+	Note  string
+	Links []Link
+}
+
+// noteGroups splits links into groups of equal Note, in order of first
+// appearance; within a group the links keep their order.
+func noteGroups(links []Link) []NoteGroup {
+	var out []NoteGroup
+	at := map[string]int{}
+	for _, l := range links {
+		i, ok := at[l.Note]
+		if !ok {
+			i = len(out)
+			at[l.Note] = i
+			out = append(out, NoteGroup{Note: l.Note})
+		}
+		out[i].Links = append(out[i].Links, l)
+	}
+	return out
+}
+
+// withoutSpeaker returns quotes with the speaker cleared where it is name.
+func withoutSpeaker(quotes []QuoteRef, name string) []QuoteRef {
+	out := make([]QuoteRef, len(quotes))
+	for i, q := range quotes {
+		if q.Speaker.Name == name {
+			q.Speaker = Link{}
+		}
+		out[i] = q
+	}
+	return out
+}

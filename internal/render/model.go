@@ -32,6 +32,11 @@ type Page struct {
 	JSONLD template.JS
 	// LiveReload is set only in serve mode: the template includes the reload script.
 	LiveReload bool
+	// Base is set by the renderer, not by the caller: the href for a <base>
+	// element (the page's Root), or "" when the page is to have none. A
+	// template that writes <base href="{{.Base}}"> gets every relative link
+	// of the page rewritten relative to it (see rebase.go).
+	Base string
 
 	// Exactly one of the following is set, according to Kind.
 	Story    *StoryPage

@@ -194,11 +194,20 @@ func (t *Templates) Bytes(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
 	}
+	base, self := baseOf(p)
+	if base != p.Base {
+		q := *p
+		q.Base = base
+		p = &q
+	}
 	buf := t.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer t.bufs.Put(buf)
 	if err := tmpl.ExecuteTemplate(buf, "base.html", p); err != nil {
 		return nil, fmt.Errorf("rendering %s page %q: %w", p.Kind, p.Title, err)
+	}
+	if base != "" {
+		return rebase(buf.Bytes(), base, self), nil
 	}
 	return bytes.Clone(buf.Bytes()), nil
 }
@@ -242,4 +251,10 @@ var funcs = template.FuncMap{
 	"add": func(a, b int) int { return a + b },
 	// humanDate formats an ISO date for readers ("31 May 2018").
 	"humanDate": humanDate,
+	// noteGroups splits links into runs of equal Note, so a list can write
+	// each note once as a heading.
+	"noteGroups": noteGroups,
+	// withoutSpeaker drops the speaker from quotes by name, for the page
+	// of that speaker, which says whose quotes they are.
+	"withoutSpeaker": withoutSpeaker,
 }

@@ -351,9 +351,9 @@ func TestRenderStructure(t *testing.T) {
 		`<!doctype html>`,
 		`<html lang="en-GB">`,
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`,
-		`<a class="skip-link" href="#content">Skip to content</a>`,
+		`#content">Skip to content</a>`,
 		`<header class="masthead">`,
-		`<nav class="site-nav" aria-label="Main">`,
+		`<nav aria-label="Main">`,
 		`<main id="content"`,
 		`<footer class="site-footer">`,
 		`<meta property="og:title" content="`,
@@ -365,27 +365,34 @@ func TestRenderStructure(t *testing.T) {
 	fx := fixtures("")
 	want := map[string][]string{
 		"story": {
-			`<link rel="stylesheet" href="../../../../css/storygen.css">`,
-			`<link rel="icon" href="../../../../favicon.svg" type="image/svg+xml">`,
+			// Below the root, links are written relative to a <base> that is the root.
+			`<meta charset="utf-8">
+<base href="../../../../">`,
+			`<link rel="stylesheet" href="css/storygen.css">`,
+			`<link rel="icon" href="favicon.svg" type="image/svg+xml">`,
+			`<a class="skip-link" href="2018/05/31/senior-north-korean-official-will-travel-to-washington/#content">`,
 			`<meta property="og:type" content="article">`,
 			`<meta property="article:published_time" content="2018-05-31">`,
 			`<link rel="alternate" type="application/atom+xml"`,
 			`<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle"`,
 			`<nav class="breadcrumbs" aria-label="Breadcrumb">`,
-			`<li><a href="../../../../dates/2018/05/">May</a></li>`,
+			`<li><a href="dates/2018/05/">May</a></li>`,
 			`<h1 id="story-title">A senior North Korean official will travel to Washington</h1>`,
 			`<time datetime="2018-05-31">Thursday 31 May 2018</time>`,
 			`<aside class="sidebar" aria-label="Entities in this story">`,
-			`<a href="../../../../people/mike-pompeo/">Mike Pompeo</a> <span class="count">9</span>`,
-			`<a href="../../../../organisations/state-department/">State Department</a>`,
-			`<a href="../../../../dates/2018/06/12/">12 June 2018</a> <span class="note">ahead</span>`,
+			`<a href="people/mike-pompeo/">Mike Pompeo</a> <small>9</small>`,
+			`<a href="organisations/state-department/">State Department</a>`,
+			// Dates grouped under their note, written once.
+			`<h3>ahead</h3>
+<ul class="link-list"><li><a href="dates/2018/06/12/">12 June 2018</a> <small>3</small></li></ul>`,
+			`to <a href="places/washington/">Washington</a> to`,
 			`<span class="handle">@POTUS</span>`,
 			`<figure class="caption"><figcaption>Trump North Korea Credit: Mike Pompeo</figcaption></figure>`,
 			`<p class="caption">Trump North Korea Credit: Kim Yong Chol leaves</p>`,
-			`<a href="../../../../tags/northkorea/">#NorthKorea</a>`,
+			`<a href="tags/northkorea/">#NorthKorea</a>`,
 			`<nav class="prev-next" aria-label="Previous and next story">`,
-			`href="../../30/trump-says-summit-could-still-go-ahead/" rel="prev"`,
-			`href="../../../06/01/letter-from-kim-jong-un-delivered/" rel="next"`,
+			`href="2018/05/30/trump-says-summit-could-still-go-ahead/" rel="prev"`,
+			`href="2018/06/01/letter-from-kim-jong-un-delivered/" rel="next"`,
 			`<code>000_6c921cb6a8456c4e.txt</code>`,
 		},
 		"entity": {
@@ -394,28 +401,31 @@ func TestRenderStructure(t *testing.T) {
 			`<p class="lede">US Secretary of State</p>`,
 			`<span class="alias">Mr Pompeo</span>`,
 			`<a href="https://en.wikipedia.org/wiki/Mike_Pompeo" rel="external noopener">Wikipedia</a>`,
-			`<a href="#ZgotmplZ" rel="external noopener">Bad link</a>`, // javascript: URL neutralised
+			`<a href="people/mike-pompeo/#ZgotmplZ" rel="external noopener">Bad link</a>`, // javascript: URL neutralised
 			`<nav class="jump-bar" aria-label="Jump to year">`,
 			`<section class="timeline-group" id="y2019"`,
-			`<blockquote class="context"><p>Mr Pompeo arrived in Hanoi on Tuesday evening.</p></blockquote>`,
+			`<li><a href="people/mike-pompeo/#y2019">2019</a></li>`,
+			`<li><time datetime="2019-02-27">27 February 2019</time><h3><a href="2019/02/27/second-summit-set-for-hanoi/">Second summit set for Hanoi</a></h3><blockquote><p>Mr Pompeo arrived in Hanoi on Tuesday evening.</p></blockquote></li>`,
 			`<aside class="sidebar" aria-label="Connections">`,
-			`<a href="../../people/donald-trump/">Donald Trump</a>`,
+			`<a href="people/donald-trump/">Donald Trump</a>`,
 			`<h2 id="side-dates">Related dates</h2>`,
 			`<h2 id="quotes-heading">Quotes</h2>`,
-			`<cite><a href="../../2018/05/31/senior-north-korean-official-will-travel-to-washington/">`,
+			// The page's own name is not repeated under its quotes.
+			`<figcaption><cite><a href="2018/05/31/senior-north-korean-official-will-travel-to-washington/">`,
 			`<li aria-current="page">Mike Pompeo</li>`,
 		},
 		"entities": {
 			`<nav class="jump-bar letters" aria-label="Jump to letter">`,
-			`<li><a href="#letter-k">K</a></li>`,
+			`<li><a href="people/#letter-k">K</a></li>`,
 			`<section class="letter-group" id="letter-k"`,
-			`<a href="kim-jong-un/">Kim Jong Un</a>`,
+			`<a href="people/kim-jong-un/">Kim Jong Un</a> <small>11</small>`,
 			`7 people in the archive`,
 		},
 		"home": {
 			`<link rel="stylesheet" href="./css/storygen.css">`,
 			`<title>The Korea Desk</title>`,
-			`<a class="site-title" href="./">The Korea Desk</a>`,
+			`<div class="wrap"><a href="./">The Korea Desk</a>`,
+			`<a class="skip-link" href="#content">`, // no <base> at the root
 			`<li><a href="./" aria-current="page">Home</a></li>`,
 			`<h2 id="latest-heading" class="section-heading">Latest stories</h2>`,
 			`<a href="./2018/06/12/summit-in-singapore-ends-with-signed-statement/">Summit in Singapore ends with a signed statement</a>`,
@@ -424,41 +434,46 @@ func TestRenderStructure(t *testing.T) {
 			`<dt>Stories</dt><dd>31</dd>`,
 		},
 		"calendar": {
-			`<a href="2018/">2018</a>`,
-			`<a href="2018/05/"><span class="m">May</span> <span class="n">7`,
+			`<a href="dates/2018/">2018</a>`,
+			`<a href="dates/2018/05/"><span class="m">May</span> <span class="n">7`,
 			`<span class="empty"><span class="m">Jan</span></span>`,
-			`<a href="2019/09/" class="mentioned"><span class="m">Sep</span> <span class="n" aria-hidden="true">·</span><span class="vh">mentioned</span></a>`,
-			`<a href="2020/">2020</a></h2>
+			`<a href="dates/2019/09/" class="mentioned"><span class="m">Sep</span> <span class="n" aria-hidden="true">·</span><span class="vh">mentioned</span></a>`,
+			`<a href="dates/2020/">2020</a></h2>
 <p class="section-note">Mentioned as a year; no story was published in it.</p>`,
 		},
 		"period-day": {
-			`<p class="kicker">Day · <a href="../">June 2018</a></p>`,
+			`<p class="kicker">Day · <a href="dates/2018/06/">June 2018</a></p>`,
 			`<h1>Tuesday 12 June 2018</h1>`,
 			`Mentioned before it happened <span class="count">2</span>`,
 			`Mentioned afterwards <span class="count">1</span>`,
 			`But he still does not yet know whether the meeting will proceed on June 12.`,
-			`<a class="prev" href="../01/" rel="prev">← 1 June 2018</a>`,
+			`<a class="prev" href="dates/2018/06/01/" rel="prev">← 1 June 2018</a>`,
 			`<aside class="sidebar" aria-label="In the news">`,
-			`<a href="../../../../people/kim-jong-un/">Kim Jong Un</a>`,
+			`<a href="people/kim-jong-un/">Kim Jong Un</a>`,
 			`<details class="more">
 <summary>8 more</summary>`, // 20 people: 12 shown, the rest folded
-			`<a href="../../../../people/tony-kim/">Tony Kim</a>`,
+			`<a href="people/tony-kim/">Tony Kim</a>`,
+			`<li><a href="dates/2018/">2018</a></li>`, // a page-relative link ("../../") rebased
 		},
 		"period-month": {
 			`<nav class="children" aria-label="Days of May 2018">`,
-			`<a href="31/"><span class="m">31 May</span>`,
+			`<a href="dates/2018/05/31/"><span class="m">31 May</span>`,
 		},
 		"tag":     {`<h1>#NorthKorea</h1>`, `1 story with this hashtag.`},
-		"tags":    {`<a href="northkorea/">#NorthKorea <span class="count">`},
-		"page":    {`<h1 id="doc-title">About this archive</h1>`, `<h2>How it is made</h2>`, `<li><a href="../about/" aria-current="page">About</a></li>`},
-		"undated": {`<p class="dateline">Undated</p>`, `<a href="../undated/a-story-without-a-date-line/">A story without a date line</a>`},
+		"tags":    {`<a href="tags/northkorea/">#NorthKorea <span class="count">`},
+		"page":    {`<h1 id="doc-title">About this archive</h1>`, `<h2>How it is made</h2>`, `<li><a href="about/" aria-current="page">About</a></li>`},
+		"undated": {`<li><span>Undated</span><h3><a href="undated/a-story-without-a-date-line/">A story without a date line</a></h3><p>Its first line had no date.</p></li>`},
 		"search": {
 			`<input id="search-input" name="q" type="search"`,
 			`<ol id="search-results" class="story-list search-results"></ol>`,
-			`<a href="../people/">people</a>`,
+			`<a href="people/">people</a>`,
+			`<script src="js/search.js" data-root="../" defer></script>`, // data-root is for the script: relative to the page
+			`<form class="search-form" action="search/" method="get">`,
 		},
 		"404": {`<h1 id="nf-title">Page not found</h1>`, `<a href="./search/">Search</a>`},
+		// A redirect has no <base>: its refresh URL is relative to the page.
 		"redirect": {
+			`<link rel="stylesheet" href="../../css/storygen.css">`,
 			`<meta http-equiv="refresh" content="0; url=../mike-pompeo/">`,
 			`<meta name="robots" content="noindex">`,
 			`<a href="../mike-pompeo/">https://newsroom.example.org/archive/people/mike-pompeo/</a>`,
@@ -525,7 +540,7 @@ func TestLiveReloadAndNoFeed(t *testing.T) {
 	p := fixtures("")["tags"]
 	p.LiveReload = true
 	html := render1(t, tm, p)
-	if !strings.Contains(html, `<script src="../_storygen/reload.js"></script>`) {
+	if !strings.Contains(html, `<script src="_storygen/reload.js"></script>`) {
 		t.Error("serve mode page lacks the reload script")
 	}
 	if strings.Contains(html, "application/atom+xml") {

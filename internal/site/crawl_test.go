@@ -72,6 +72,16 @@ func TestCrawlExampleUnderSubPath(t *testing.T) {
 			continue
 		}
 		page, _ := url.Parse(u)
+		// Links after a <base> resolve against it.
+		if b := baseRE.FindSubmatchIndex(body); b != nil {
+			ref, err := url.Parse(string(body[b[2]:b[3]]))
+			if err != nil {
+				t.Errorf("%s: bad <base> %q", u, body[b[2]:b[3]])
+				continue
+			}
+			page = page.ResolveReference(ref)
+			body = body[b[1]:]
+		}
 		for _, m := range linkRE.FindAllSubmatch(body, -1) {
 			href := strings.ReplaceAll(string(m[1]), "&amp;", "&")
 			ref, err := url.Parse(href)

@@ -126,14 +126,17 @@ type atomAuthor struct {
 	Name string `xml:"name"`
 }
 
+// atomEntry is a story in a feed. A story has a day, not a time, and is not
+// updated after it is published: <updated> alone says when (Atom requires
+// it; <published> would repeat it). Its link is the alternate one, Atom's
+// default relation.
 type atomEntry struct {
-	Title     string    `xml:"title"`
-	ID        string    `xml:"id"`
-	Updated   string    `xml:"updated"`
-	Published string    `xml:"published,omitempty"`
-	Link      atomLink  `xml:"link"`
-	Summary   *atomText `xml:"summary,omitempty"`
-	Category  []atomCat `xml:"category,omitempty"`
+	Title    string    `xml:"title"`
+	ID       string    `xml:"id"`
+	Updated  string    `xml:"updated"`
+	Link     atomLink  `xml:"link"`
+	Summary  *atomText `xml:"summary,omitempty"`
+	Category []atomCat `xml:"category,omitempty"`
 }
 
 type atomText struct {
@@ -166,7 +169,8 @@ func atomTime(day string) string {
 func (b *builder) writeFeed(g *group, title, selfPath, pagePath string, ds []int32) error {
 	f := b.feed(title, selfPath, pagePath, ds)
 	return b.put(g, selfPath, b.fingerprintOf(f), func() ([]byte, error) {
-		out, err := xml.MarshalIndent(f, "", " ")
+		// Unindented: thousands of entity feeds are read by programs.
+		out, err := xml.Marshal(f)
 		if err != nil {
 			return nil, fmt.Errorf("feed %s: %w", selfPath, err)
 		}
@@ -179,7 +183,9 @@ func (b *builder) writeFeed(g *group, title, selfPath, pagePath string, ds []int
 const entityFeedEntries = 10
 
 // feed is the Atom feed of the newest of ds (in timeline order). The site's
-// feed carries summaries; an entity's feed, one of thousands, only titles.
+// feed carries summaries and the people named; an entity's feed, one of
+// thousands, only titles and links: what a reader needs to list and open a
+// story.
 func (b *builder) feed(title, selfPath, pagePath string, ds []int32) *atomFeed {
 	site := selfPath == "feed.xml"
 	f := &atomFeed{
@@ -205,15 +211,15 @@ func (b *builder) feed(title, selfPath, pagePath string, ds []int32) *atomFeed {
 		}
 		day := d.dateValue()
 		e := atomEntry{
-			Title: d.title, ID: b.cfg.BaseURL + d.url, Updated: atomTime(day), Published: atomTime(day),
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: b.cfg.BaseURL + d.url},
+			Title: d.title, ID: b.cfg.BaseURL + d.url, Updated: atomTime(day),
+			Link: atomLink{Href: b.cfg.BaseURL + d.url},
 		}
 		if site {
 			e.Summary = &atomText{Type: "text", Text: d.summary}
-		}
-		for _, de := range b.idx.docEnts[ds[i]] {
-			if de.e.key.kind == extract.Person && len(e.Category) < 8 {
-				e.Category = append(e.Category, atomCat{Term: de.e.key.id, Label: de.e.name})
+			for _, de := range b.idx.docEnts[ds[i]] {
+				if de.e.key.kind == extract.Person && len(e.Category) < 8 {
+					e.Category = append(e.Category, atomCat{Term: de.e.key.id, Label: de.e.name})
+				}
 			}
 		}
 		f.Entries = append(f.Entries, e)
@@ -257,10 +263,10 @@ func (b *builder) storyJSONLD(d *doc, ents []docEntity) template.JS {
 		mentions = append(mentions, ldThing{Type: schemaType[de.e.key.kind], Name: de.e.name})
 	}
 	v := map[string]any{
-		"@context":         "https://schema.org",
-		"@type":            "NewsArticle",
-		"headline":         d.title,
-		"url":              b.cfg.BaseURL + d.url,
+		"@context": "https://schema.org",
+		"@type":    "NewsArticle",
+		"headline": d.title,
+		// The page's URL once: mainEntityOfPage says it is the page's subject.
 		"mainEntityOfPage": b.cfg.BaseURL + d.url,
 		"description":      d.summary,
 		"publisher":        map[string]string{"@type": "Organization", "name": b.cfg.Title},

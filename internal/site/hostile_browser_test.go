@@ -47,7 +47,9 @@ const pageCheck = `(() => {
     foreignScripts: [...document.querySelectorAll('script[src]')].filter(s => !/\/(js\/search|_storygen\/reload)\.js$/.test(new URL(s.src).pathname)).length,
     handlers: all.filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
     jsURLs: all.filter(e => [...e.attributes].some(a => /^\s*(javascript|data|vbscript):/i.test(a.value) && /^(href|src|action|formaction|data|srcdoc)$/.test(a.name))).length,
-    injected: document.querySelectorAll('img, iframe, object, embed, svg, math, base, frame, video, audio').length,
+    // The theme writes one <base>, in the head, up to the site root.
+    injected: document.querySelectorAll('img, iframe, object, embed, svg, math, frame, video, audio').length +
+      [...document.querySelectorAll('base')].filter((b, i) => i > 0 || b.parentElement !== document.head || !/^(\.\.\/)+$/.test(b.getAttribute('href'))).length,
     text: document.body ? document.body.innerText : '',
   };
 })()`

@@ -43,11 +43,13 @@ var (
 	ldJSONRE = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
 	// The script elements the theme itself writes, besides JSON-LD.
 	themeScriptRE = regexp.MustCompile(`^(?:\.\./)*(?:js/search\.js|_storygen/reload\.js)$`)
+	// The one <base> the theme writes: the site root, relative to the page.
+	themeBaseRE = regexp.MustCompile(`^(?:\.\./)+$`)
 )
 
 // foreignTags are elements no page of the theme has.
 var foreignTags = map[string]bool{
-	"iframe": true, "object": true, "embed": true, "img": true, "svg": true, "base": true,
+	"iframe": true, "object": true, "embed": true, "img": true, "svg": true,
 	"frame": true, "frameset": true, "applet": true, "math": true, "video": true, "audio": true,
 }
 
@@ -190,9 +192,17 @@ func checkInertHTML(t *testing.T, name string, doc []byte) {
 func inertProblems(doc []byte) []string {
 	var probs []string
 	errorf := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
-	for _, tg := range scanTags(string(doc)) {
+	bases := 0
+	for i, tg := range scanTags(string(doc)) {
 		if foreignTags[tg.name] {
 			errorf("injected element <%s %v>", tg.name, tg.attrs)
+		}
+		if tg.name == "base" {
+			bases++
+			// The theme's comes fourth: html, head, meta charset, base.
+			if bases > 1 || i != 3 || len(tg.attrs) != 1 || tg.attrs[0].name != "href" || !themeBaseRE.MatchString(tg.attrs[0].value) {
+				errorf("injected element <%s %v>", tg.name, tg.attrs)
+			}
 		}
 		if tg.name == "script" {
 			ok := len(tg.attrs) == 1 && tg.attrs[0] == attr{"type", "application/ld+json"}

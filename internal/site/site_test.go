@@ -65,7 +65,10 @@ func buildFixture(t testing.TB, root string, workers int) (*Memory, *Summary) {
 // its first sentence, cut at a word boundary.
 const firstStory = "2018/05/31/harbour-commissioner-elena-marsh-said-on-wednesday-that-the-port-calder-council/"
 
-var linkRE = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+var linkRE = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
+
+// baseRE finds a page's <base>: its relative links resolve against it.
+var baseRE = regexp.MustCompile(`<base href="([^"]*)">`)
 
 // TestLinksResolve checks that every internal link and asset of every page
 // resolves to a file of the build.
@@ -79,7 +82,13 @@ func TestLinksResolve(t *testing.T) {
 		if !strings.HasSuffix(p, ".html") || p == "404.html" {
 			continue
 		}
-		for _, m := range linkRE.FindAllSubmatch(mem.Files[p], -1) {
+		dir := path.Dir(p)
+		page := mem.Files[p]
+		if b := baseRE.FindSubmatchIndex(page); b != nil {
+			dir = path.Join(dir, string(page[b[2]:b[3]]))
+			page = page[b[1]:]
+		}
+		for _, m := range linkRE.FindAllSubmatch(page, -1) {
 			href := string(m[1])
 			href = strings.ReplaceAll(href, "&amp;", "&")
 			u, err := url.Parse(href)
@@ -87,16 +96,25 @@ func TestLinksResolve(t *testing.T) {
 				t.Errorf("%s: bad link %q", p, href)
 				continue
 			}
-			if u.Scheme != "" || u.Host != "" || strings.HasPrefix(href, "#") || href == "" {
+			if u.Scheme != "" || u.Host != "" {
 				continue
 			}
-			target := path.Join(path.Dir(p), u.Path)
+			if (strings.HasPrefix(href, "#") || href == "") && dir != path.Dir(p) {
+				t.Errorf("%s: link %q under a <base> leads to another page", p, href)
+			}
+			if strings.HasPrefix(href, "#") || href == "" {
+				continue
+			}
+			target := path.Join(dir, u.Path)
 			if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == "./" {
 				target = path.Join(target, "index.html")
 			}
 			target = strings.TrimPrefix(target, "./")
 			if _, ok := mem.Files[target]; !ok {
 				t.Errorf("%s: link %q → %s does not exist", p, href, target)
+			}
+			if u.Fragment == "content" && target != p {
+				t.Errorf("%s: skip link %q leads to %s", p, href, target)
 			}
 			checked++
 		}
