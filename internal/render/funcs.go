@@ -67,3 +67,26 @@ func withoutSpeaker(quotes []QuoteRef, name string) []QuoteRef {
 	}
 	return out
 }
+
+// QuoteGroup is a run of quotes with the same speaker from the same story,
+// captioned once.
+type QuoteGroup struct {
+	Texts   []string
+	Speaker Link
+	Story   StoryRef
+}
+
+// quoteGroups joins consecutive quotes of one speaker in one story: an
+// entity page lists a story's quotes together, and the caption (the
+// story's title and link) would otherwise be repeated under each.
+func quoteGroups(quotes []QuoteRef) []QuoteGroup {
+	var out []QuoteGroup
+	for _, q := range quotes {
+		if n := len(out); n > 0 && out[n-1].Speaker == q.Speaker && out[n-1].Story.URL == q.Story.URL && q.Story.URL != "" {
+			out[n-1].Texts = append(out[n-1].Texts, q.Text)
+			continue
+		}
+		out = append(out, QuoteGroup{Texts: []string{q.Text}, Speaker: q.Speaker, Story: q.Story})
+	}
+	return out
+}

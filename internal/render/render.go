@@ -257,4 +257,6 @@ var funcs = template.FuncMap{
 	// withoutSpeaker drops the speaker from quotes by name, for the page
 	// of that speaker, which says whose quotes they are.
 	"withoutSpeaker": withoutSpeaker,
+	// quoteGroups captions a run of quotes from one story once.
+	"quoteGroups": quoteGroups,
 }

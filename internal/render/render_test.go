@@ -167,6 +167,14 @@ func fixtures(x string) map[string]*render.Page {
 			Text:    "We discussed our priorities for the potential summit between our leaders." + x,
 			Speaker: render.Link{Name: "Mike Pompeo"},
 			Story:   render.StoryRef{Title: "A senior North Korean official will travel to Washington", URL: r + "2018/05/31/senior-north-korean-official-will-travel-to-washington/", Date: "2018-05-31", DateLabel: "31 May 2018"},
+		}, {
+			Text:    "Real progress.",
+			Speaker: render.Link{Name: "Mike Pompeo"},
+			Story:   render.StoryRef{Title: "A senior North Korean official will travel to Washington", URL: r + "2018/05/31/senior-north-korean-official-will-travel-to-washington/", Date: "2018-05-31", DateLabel: "31 May 2018"},
+		}, {
+			Text:    "A good meeting.",
+			Speaker: render.Link{Name: "Kim Yong Chol", URL: r + "people/kim-yong-chol/"},
+			Story:   render.StoryRef{Title: "A senior North Korean official will travel to Washington", URL: r + "2018/05/31/senior-north-korean-official-will-travel-to-washington/", Date: "2018-05-31", DateLabel: "31 May 2018"},
 		}},
 	}
 	out["entity"] = p
@@ -410,8 +418,10 @@ func TestRenderStructure(t *testing.T) {
 			`<a href="people/donald-trump/">Donald Trump</a>`,
 			`<h2 id="side-dates">Related dates</h2>`,
 			`<h2 id="quotes-heading">Quotes</h2>`,
-			// The page's own name is not repeated under its quotes.
-			`<figcaption><cite><a href="2018/05/31/senior-north-korean-official-will-travel-to-washington/">`,
+			// The page's own name is not repeated under its quotes, and quotes
+			// of one speaker from one story share a caption.
+			`<li><figure class="quote"><blockquote><p>We discussed our priorities for the potential summit between our leaders.</p></blockquote><blockquote><p>Real progress.</p></blockquote><figcaption><cite><a href="2018/05/31/senior-north-korean-official-will-travel-to-washington/">`,
+			`<li><figure class="quote"><blockquote><p>A good meeting.</p></blockquote><figcaption><span class="speaker"><a href="people/kim-yong-chol/">Kim Yong Chol</a></span>, <cite>`,
 			`<li aria-current="page">Mike Pompeo</li>`,
 		},
 		"entities": {
