@@ -35,6 +35,20 @@ type Story struct {
 	Date string
 	// Text is what to search besides the title: the story's paragraphs.
 	Text string
+	// Key orders stories of the same date (the index lists them by it) and
+	// is unique, like the source file's path; "" means the URL. Unlike the
+	// URL it is known before the whole archive is read, so a build can
+	// index a story as soon as it is parsed and fix its URL later (SetURL).
+	Key string
+}
+
+// meta is the story's record; its text is not kept.
+func (st *Story) meta() storyMeta {
+	key := st.Key
+	if key == "" {
+		key = st.URL
+	}
+	return storyMeta{title: st.Title, url: st.URL, date: st.Date, key: key, rank: storyRank(st.Date, key)}
 }
 
 // Entity is a person, place or organisation with a page.
@@ -105,8 +119,8 @@ const (
 )
 
 type storyMeta struct {
-	title, url, date string
-	rank             uint64 // storyRank
+	title, url, date, key string
+	rank                  uint64 // storyRank
 }
 
 // Builder collects stories and entities. Add and AddEntity are safe for
@@ -205,6 +219,12 @@ func (s *scratch) weight(i int32) uint32 {
 // Add indexes one story. Unlike AddTerms it remembers, per goroutine, which
 // word has which id, so the work under the lock is only appending.
 func (b *Builder) Add(st Story) error {
+	_, err := b.AddStory(st)
+	return err
+}
+
+// AddStory is Add, returning the story's id for SetURL.
+func (b *Builder) AddStory(st Story) (int, error) {
 	s, _ := b.pool.Get().(*scratch)
 	if s == nil {
 		s = newScratch()
@@ -215,10 +235,10 @@ func (b *Builder) Add(st Story) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if len(b.stories) >= maxStories {
-		return errors.New("search: too many stories")
+		return 0, errors.New("search: too many stories")
 	}
 	id := uint32(len(b.stories))
-	b.stories = append(b.stories, storyMeta{title: st.Title, url: st.URL, date: st.Date, rank: storyRank(st.Date, st.URL)})
+	b.stories = append(b.stories, st.meta())
 	for _, i := range s.touched {
 		g := s.gid[i]
 		if g < 0 {
@@ -234,7 +254,15 @@ func (b *Builder) Add(st Story) error {
 		}
 		b.appendPosting(g, id<<weightBits|s.weight(i))
 	}
-	return nil
+	return int(id), nil
+}
+
+// SetURL changes the URL of a story added earlier; its place in the index
+// (by date and key) does not move.
+func (b *Builder) SetURL(id int, url string) {
+	b.mu.Lock()
+	b.stories[id].url = url
+	b.mu.Unlock()
 }
 
 // appendPosting adds a posting to a word, pruning its list when it has

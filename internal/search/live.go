@@ -54,13 +54,13 @@ func (l *Live) Begin() { l.round++ }
 // Put names a story of the current round with its words. Calls are not
 // safe for concurrent use.
 func (l *Live) Put(st Story, t Terms) error {
-	meta := storyMeta{title: st.Title, url: st.URL, date: st.Date}
+	meta := st.meta()
 	if id, ok := l.byURL[st.URL]; ok {
 		s := &l.story[id]
 		if s.round == l.round {
 			return errors.New("search: two stories with URL " + st.URL)
 		}
-		sameMeta := s.meta.title == meta.title && s.meta.date == meta.date
+		sameMeta := s.meta == meta
 		if sameMeta && s.terms.words == t.words && bytes.Equal(s.terms.weights, t.weights) {
 			s.round = l.round
 			return nil
@@ -68,8 +68,7 @@ func (l *Live) Put(st Story, t Terms) error {
 		l.dropPostings(id)
 		if !sameMeta {
 			s.meta = meta
-			s.meta.rank = storyRank(meta.date, meta.url)
-			l.b.stories[id] = s.meta
+			l.b.stories[id] = meta
 			l.reorder = true
 		}
 		return l.addPostings(id, t)
@@ -86,7 +85,6 @@ func (l *Live) Put(st Story, t Terms) error {
 		l.story = append(l.story, liveStory{})
 		l.b.stories = append(l.b.stories, storyMeta{})
 	}
-	meta.rank = storyRank(meta.date, meta.url)
 	l.story[id] = liveStory{meta: meta}
 	l.b.stories[id] = meta
 	l.byURL[st.URL] = id

@@ -140,3 +140,39 @@ func TestLiveWordGoneAndBack(t *testing.T) {
 		}
 	}
 }
+
+// TestSetURL indexes stories under provisional URLs, as a build does before
+// it has told duplicate slugs apart, and checks the index equals one built
+// with the final URLs from the start.
+func TestSetURL(t *testing.T) {
+	opts := Options{MaxPostings: 15, ShardBytes: 3000}
+	stories := genStories(200, 31)
+	for i := range stories {
+		stories[i].Key = fmt.Sprintf("file-%03d.txt", i)
+	}
+	want := dump(buildFixture(t, opts, stories, fixtureEntities))
+	b := NewBuilder(opts)
+	for i, s := range stories {
+		final := s.URL
+		if i%3 == 0 {
+			s.URL = "provisional/"
+		}
+		id, err := b.AddStory(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%3 == 0 {
+			b.SetURL(id, final)
+		}
+	}
+	for _, e := range fixtureEntities {
+		b.AddEntity(e)
+	}
+	fs := newMemFS()
+	if err := b.Write(fs); err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(fs.files); !bytes.Equal(got, want) {
+		t.Error("an index whose URLs were set later differs from one built with them")
+	}
+}

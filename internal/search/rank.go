@@ -3,10 +3,13 @@ package search
 import "cmp"
 
 // compareStories orders internal story ids as the final ids are: newest
-// first, then by URL, so the order does not depend on the order of Add calls.
+// first, then by key, so the order does not depend on the order of Add calls.
 func (b *Builder) compareStories(x, y uint32) int {
 	a, c := &b.stories[x], &b.stories[y]
 	if n := cmp.Compare(c.date, a.date); n != 0 {
+		return n
+	}
+	if n := cmp.Compare(a.key, c.key); n != 0 {
 		return n
 	}
 	if n := cmp.Compare(a.url, c.url); n != 0 {
@@ -18,10 +21,10 @@ func (b *Builder) compareStories(x, y uint32) int {
 	return cmp.Compare(x, y)
 }
 
-// storyRank packs "newest first, then URL hash" into 54 bits: postings worth
+// storyRank packs "newest first, then key hash" into 54 bits: postings worth
 // keeping sort first by weight, then by this (cheaper than comparing URLs,
 // and like them independent of the order stories were added in).
-func storyRank(date, url string) uint64 {
+func storyRank(date, key string) uint64 {
 	days := uint64(0)
 	if len(date) == 10 {
 		y, m, d := atoi(date[0:4]), atoi(date[5:7]), atoi(date[8:10])
@@ -29,8 +32,8 @@ func storyRank(date, url string) uint64 {
 	}
 	const maxDays = 1 << 22
 	h := uint32(2166136261)
-	for i := 0; i < len(url); i++ {
-		h = (h ^ uint32(url[i])) * 16777619
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * 16777619
 	}
 	return (maxDays-1-min(days, maxDays-1))<<32 | uint64(h)
 }

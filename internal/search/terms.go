@@ -46,7 +46,7 @@ func (b *Builder) AddTerms(st Story, t Terms) error {
 		return errors.New("search: too many stories")
 	}
 	id := uint32(len(b.stories))
-	b.stories = append(b.stories, storyMeta{title: st.Title, url: st.URL, date: st.Date, rank: storyRank(st.Date, st.URL)})
+	b.stories = append(b.stories, st.meta())
 	rest := t.words
 	for _, w := range t.weights {
 		end := strings.IndexByte(rest, 0)
