@@ -92,7 +92,8 @@ type doc struct {
 	tags    []string
 	draft   bool
 	res     *extract.Result
-	terms   search.Terms // the story's words for the search index
+	terms   search.Terms // the story's words for the search index (Builder only)
+	sid     int          // its id in a full build's streamed search index, else -1
 }
 
 // dateValue is the story's date as YYYY-MM-DD, "" when undated; computed
@@ -135,11 +136,14 @@ type builder struct {
 	ann        *annotate.Set
 	tmpl       *render.Templates
 	docs       []*doc // sorted by path
-	idx        *index
-	resolved   *resolve.Index
-	pages      []*handPage
-	log        pageLog  // every HTML page, for the sitemap
-	refs       sync.Map // refKey → template.HTML: list entries rendered once
+	// sidx is a full build's search index, fed as stories are parsed so
+	// their words are never kept.
+	sidx     *search.Builder
+	idx      *index
+	resolved *resolve.Index
+	pages    []*handPage
+	log      pageLog  // every HTML page, for the sitemap
+	refs     sync.Map // refKey → template.HTML: list entries rendered once
 
 	mu sync.Mutex // guards sum.Warnings and sum.PagesByKind
 
@@ -208,11 +212,21 @@ func (b *builder) prepare() error {
 	b.tmpl = tmpl
 	b.env = envDigest(b.opts, tmpl)
 
+	if b.cfg.Search.Enabled && b.cache == nil {
+		b.sidx = search.NewBuilder(search.Options{})
+	}
 	if err := b.extractAll(); err != nil {
 		return err
 	}
 	b.resolveAll()
 	b.assignURLs()
+	if b.sidx != nil {
+		for _, d := range b.docs {
+			if d.url != d.url0 && d.sid >= 0 {
+				b.sidx.SetURL(d.sid, d.url)
+			}
+		}
+	}
 	b.buildOrReuseIndex()
 	b.sum.Entities = len(b.idx.entities)
 	return b.loadPages()
@@ -301,7 +315,16 @@ func (b *builder) parseStory(rel string, data []byte) (*doc, []story.Warning) {
 		d.tags = append(d.tags, strings.Clone(t))
 	}
 	d.slug, d.url0 = storyURL(d)
-	if b.cfg.Search.Enabled {
+	d.sid = -1
+	switch {
+	case b.sidx != nil && (!d.draft || b.opts.Drafts):
+		id, err := b.sidx.AddStory(search.Story{Title: d.title, URL: d.url0, Date: d.day, Key: rel, Text: bodyText(s)})
+		if err != nil {
+			ws = append(ws, story.Warning{Path: rel, Msg: fmt.Sprintf("left out of the search index: %v", err)})
+		} else {
+			d.sid = id
+		}
+	case b.cfg.Search.Enabled && b.cache != nil:
 		d.terms = search.Tokenize(s.Title, bodyText(s))
 	}
 	return d, ws

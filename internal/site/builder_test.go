@@ -102,6 +102,11 @@ func TestBuilderEqualsFullBuild(t *testing.T) {
 	check("site.toml change")
 	write("content/world/sub/007_g.txt", " date 2018-07-04 In a new folder, Mayor Tomas Reyes spoke.")
 	check("new folder")
+	// Stories sharing a date and slug: the search index is fed before URLs
+	// are told apart.
+	write("content/000_dup.txt", " date 2018-06-20 Yesterday, Elena Marsh said the vote on June 14 changed the harbour. She spoke briefly in Paris.")
+	write("content/zzz_dup.txt", " date 2018-06-20 Yesterday, Elena Marsh said the vote on June 14 changed the harbour. She spoke briefly in Paris.")
+	check("duplicate slugs")
 }
 
 func TestFingerprintCoversPage(t *testing.T) {

@@ -6,8 +6,9 @@ import (
 	"github.com/storygen/storygen/internal/search"
 )
 
-// searchIndex writes the static search index from every story's words,
-// computed once at extraction (and cached with it), and every entity.
+// searchIndex writes the static search index of every story and entity. A
+// full build indexed each story as it was parsed and kept none of its
+// words; a Builder keeps each story's words with it and updates a live index.
 func (b *builder) searchIndex() error {
 	if !b.cfg.Search.Enabled {
 		return nil
@@ -15,13 +16,8 @@ func (b *builder) searchIndex() error {
 	if b.cache != nil {
 		return b.liveSearchIndex()
 	}
-	sb := search.NewBuilder(search.Options{})
-	for _, di := range b.idx.timeline {
-		d := b.docs[di]
-		if err := sb.AddTerms(search.Story{Title: d.title, URL: d.url, Date: d.dateValue()}, d.terms); err != nil {
-			return fmt.Errorf("search index: %w", err)
-		}
-	}
+	// The stories were added as they were parsed.
+	sb := b.sidx
 	for _, e := range b.idx.sorted {
 		if len(e.stories) == 0 {
 			continue
@@ -45,7 +41,7 @@ func (b *builder) liveSearchIndex() error {
 	l.Begin()
 	for _, di := range b.idx.timeline {
 		d := b.docs[di]
-		if err := l.Put(search.Story{Title: d.title, URL: d.url, Date: d.dateValue()}, d.terms); err != nil {
+		if err := l.Put(search.Story{Title: d.title, URL: d.url, Date: d.dateValue(), Key: d.path}, d.terms); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
 	}
