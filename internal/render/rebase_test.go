@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRebase(t *testing.T) {
 	const root, self = "../../../../", "2018/05/31/slug/"
@@ -75,5 +78,13 @@ func TestNoteGroups(t *testing.T) {
 	if len(got) != 3 || got[0].Note != "earlier" || len(got[0].Links) != 2 || got[0].Links[1].Name != "c" ||
 		got[1].Note != "ahead" || got[2].Note != "" || got[2].Links[0].Name != "d" {
 		t.Errorf("noteGroups = %+v", got)
+	}
+}
+
+func BenchmarkRebase(b *testing.B) {
+	page := []byte(`<head><base href="../../../../">` + strings.Repeat(`<p>Officials from <a href="../../../../organisations/wyvern/">Wyvern Holdings</a> and <a href="../../../../people/tunde-bianchi/">Mr Bianchi</a> met on <a href="../../../../dates/2019/05/01/">Wednesday</a>. The talks were held behind closed doors, and reporters were kept away.</p>`+"\n", 50))
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		rebase(page, "../../../../", "2019/05/02/slug/")
 	}
 }
