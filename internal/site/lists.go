@@ -35,6 +35,7 @@ func (b *builder) periodPage(g *group, pr *period) error {
 		}
 		pp.Published = b.storyRefs(pr.published, root, ref)
 	}
+	var before, after []int32
 	for _, di := range pr.mentioned {
 		dv := b.docs[di].dateValue()
 		switch {
@@ -43,9 +44,9 @@ func (b *builder) periodPage(g *group, pr *period) error {
 		case dv[:len(v)] == v:
 			continue // published within the period: listed under Published
 		case dv < v:
-			pp.Before = append(pp.Before, b.storyLine(di, root))
+			before = append(before, di)
 		default:
-			pp.After = append(pp.After, b.storyLine(di, root))
+			after = append(after, di)
 		}
 	}
 	// The people, places and organisations in the period's stories.
@@ -69,13 +70,15 @@ func (b *builder) periodPage(g *group, pr *period) error {
 	pp.People, pp.Places, pp.Orgs = b.linksByKind(ents, root, coMentionsMax)
 	// Long mention lists keep the stories nearest the period: the newest
 	// looking ahead, the first looking back.
-	pp.PublishedCount, pp.BeforeCount, pp.AfterCount = len(pr.published), len(pp.Before), len(pp.After)
-	if len(pp.Before) > mentionsShown {
-		pp.Before = pp.Before[len(pp.Before)-mentionsShown:]
+	pp.PublishedCount, pp.BeforeCount, pp.AfterCount = len(pr.published), len(before), len(after)
+	if len(before) > mentionsShown {
+		before = before[len(before)-mentionsShown:]
 	}
-	if len(pp.After) > mentionsShown {
-		pp.After = pp.After[:mentionsShown]
+	if len(after) > mentionsShown {
+		after = after[:mentionsShown]
 	}
+	pp.Before = b.storyRefs(before, root, b.storyLine)
+	pp.After = b.storyRefs(after, root, b.storyLine)
 	// Children: the months of a year, the days of a month.
 	if level != "day" {
 		kids := b.idx.children[v]

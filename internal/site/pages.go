@@ -2,12 +2,15 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storygen/storygen/internal/extract"
@@ -253,6 +256,9 @@ func (b *builder) keepRef(fp uint64, h template.HTML) {
 }
 
 func (b *builder) storyRefs(ds []int32, root string, ref func(int32, string) render.StoryRef) []render.StoryRef {
+	if len(ds) == 0 {
+		return nil
+	}
 	out := make([]render.StoryRef, len(ds))
 	for i, d := range ds {
 		out[i] = ref(d, root)
@@ -267,26 +273,62 @@ func (b *builder) entLink(e *entity, root string, count int) render.Link {
 }
 
 // linksByKind splits entities with counts into people, places and
-// organisations, each ordered by count and cut to max (0: no cut).
+// organisations, each ordered by count and cut to max (0: no cut). Links are
+// made only for the entities kept: a year page counts thousands.
 func (b *builder) linksByKind(ents []docEntity, root string, max int) (people, places, orgs []render.Link) {
+	var byKind [3][]docEntity
 	for _, de := range ents {
-		l := b.entLink(de.e, root, de.count)
 		switch de.e.key.kind {
 		case extract.Person:
-			people = append(people, l)
+			byKind[0] = append(byKind[0], de)
 		case extract.Place:
-			places = append(places, l)
+			byKind[1] = append(byKind[1], de)
 		case extract.Organisation:
-			orgs = append(orgs, l)
+			byKind[2] = append(byKind[2], de)
 		}
 	}
-	for _, ls := range []*[]render.Link{&people, &places, &orgs} {
-		byCount(*ls)
-		if max > 0 && len(*ls) > max {
-			*ls = (*ls)[:max]
+	var out [3][]render.Link
+	for k, des := range byKind {
+		slices.SortFunc(des, compareByCount)
+		if max > 0 && len(des) > max {
+			des = des[:max]
+		}
+		if len(des) > 0 {
+			out[k] = make([]render.Link, len(des))
+			for i, de := range des {
+				out[k][i] = b.entLink(de.e, root, de.count)
+			}
 		}
 	}
-	return people, places, orgs
+	return out[0], out[1], out[2]
+}
+
+// compareByCount orders entities of one kind as byCount orders their links:
+// count, then name, then URL (which within a kind is the id and a slash).
+func compareByCount(x, y docEntity) int {
+	if x.count != y.count {
+		return cmp.Compare(y.count, x.count)
+	}
+	if x.e.name != y.e.name {
+		return strings.Compare(x.e.name, y.e.name)
+	}
+	return compareSlashed(x.e.key.id, y.e.key.id)
+}
+
+// compareSlashed compares a+"/" with b+"/" without making them.
+func compareSlashed(a, b string) int {
+	n := min(len(a), len(b))
+	if c := strings.Compare(a[:n], b[:n]); c != 0 {
+		return c
+	}
+	switch {
+	case len(a) == len(b):
+		return 0
+	case len(a) > len(b):
+		return cmp.Compare(a[n], '/')
+	default:
+		return cmp.Compare('/', b[n])
+	}
 }
 
 // byCount orders links by count, then name, then URL: a total order.
@@ -411,12 +453,14 @@ func (b *builder) storyPage(g *group, di int32) error {
 		if err != nil {
 			return err
 		}
-		var body bytes.Buffer
+		body := bodyBufs.Get().(*bytes.Buffer)
+		body.Reset()
+		defer bodyBufs.Put(body)
 		// The body is what goldmark makes of the story's Markdown. For the
 		// common story that is plain text in one-line paragraphs, the
 		// markdown package writes those bytes directly (its tests hold the
 		// two equal); an export needs the Markdown itself.
-		if b.opts.MarkdownDir != "" || !markdown.RenderStoryHTML(&body, m) {
+		if b.opts.MarkdownDir != "" || !markdown.RenderStoryHTML(body, m) {
 			body.Reset()
 			var md bytes.Buffer
 			markdown.WriteStory(&md, m)
@@ -425,7 +469,7 @@ func (b *builder) storyPage(g *group, di int32) error {
 					return err
 				}
 			}
-			if err := markdown.Render(&body, stripFrontMatter(md.Bytes())); err != nil {
+			if err := markdown.Render(body, stripFrontMatter(md.Bytes())); err != nil {
 				return fmt.Errorf("%s: %w", d.path, err)
 			}
 		}
@@ -441,6 +485,10 @@ func (b *builder) storyPage(g *group, di int32) error {
 	}
 	return b.emitKeyed(g, d.url, p, key, fill)
 }
+
+// bodyBufs hold story bodies while they are rendered: grown from empty for
+// every story they were a tenth of all the build allocated.
+var bodyBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // storyBody re-reads the story for its page's body: the Markdown inputs
 // with the story's text.
