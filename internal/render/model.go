@@ -34,8 +34,10 @@ type Page struct {
 	LiveReload bool
 	// Base is set by the renderer, not by the caller: the href for a <base>
 	// element (the page's Root), or "" when the page is to have none. A
-	// template that writes <base href="{{.Base}}"> gets every relative link
-	// of the page rewritten relative to it (see rebase.go).
+	// template that writes <base href="{{.Base}}"> gets the relative href,
+	// src and action values after it rewritten relative to that base, so
+	// they keep their meaning (see rebase.go); other URL attributes a theme
+	// writes (srcset, poster) are its own to write against the base.
 	Base string
 
 	// Exactly one of the following is set, according to Kind.

@@ -42,6 +42,35 @@ func TestFeedsAreAtom(t *testing.T) {
 	if len(feed.Entries) != 2 {
 		t.Errorf("elena-marsh feed has %d entries, want 2 (the dated stories naming her)", len(feed.Entries))
 	}
+	// Every entry has what a reader needs: title, id, updated and a link.
+	// An entity's feed, one of thousands, carries no summaries or categories.
+	var full struct {
+		Entries []struct {
+			Title   string `xml:"title"`
+			ID      string `xml:"id"`
+			Updated string `xml:"updated"`
+			Summary string `xml:"summary"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+			Category []string `xml:"category"`
+		} `xml:"entry"`
+	}
+	for _, f := range []string{"feed.xml", "people/elena-marsh/feed.xml"} {
+		full.Entries = nil
+		if err := xml.Unmarshal(mem.Files[f], &full); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		site := f == "feed.xml"
+		for _, e := range full.Entries {
+			if e.Title == "" || e.ID == "" || e.Updated == "" || e.Link.Href != e.ID {
+				t.Errorf("%s: entry lacks title, id, updated or link: %+v", f, e)
+			}
+			if site != (e.Summary != "") || !site && len(e.Category) > 0 {
+				t.Errorf("%s: entry summary %q, %d categories", f, e.Summary, len(e.Category))
+			}
+		}
+	}
 }
 
 var ldRE = regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`)
