@@ -483,7 +483,16 @@ func (b *builder) storyPage(g *group, di int32) error {
 		}
 		fill = nil
 	}
-	return b.emitKeyed(g, d.url, p, key, fill)
+	if err := b.emitKeyed(g, d.url, p, key, fill); err != nil {
+		return err
+	}
+	if b.cache == nil {
+		// Only this page reads the story's spans; a full build lets them
+		// go, so entity and date pages render beside less of the archive.
+		// (Quotes stay: entity pages show them.)
+		d.res.Mentions, d.res.Dates, d.res.Tags = nil, nil, nil
+	}
+	return nil
 }
 
 // bodyBufs hold story bodies while they are rendered: grown from empty for
