@@ -707,8 +707,21 @@ func (b *builder) coMentions(e *entity) *coData {
 
 func (co *coData) fill(b *builder, ep *render.EntityPage, root string) {
 	ep.People, ep.Places, ep.Orgs = b.linksByKind(co.ents, root, coMentionsMax)
+	// Links (labels, URLs) only for dates counted at least as often as the
+	// last one shown: no other can be among the first coMentionsMax.
+	counts := make([]int, 0, len(co.dates))
+	for _, n := range co.dates {
+		counts = append(counts, n)
+	}
+	floor := 0
+	if len(counts) > coMentionsMax {
+		slices.SortFunc(counts, func(x, y int) int { return cmp.Compare(y, x) })
+		floor = counts[coMentionsMax-1]
+	}
 	for v, n := range co.dates {
-		ep.Dates = append(ep.Dates, render.Link{Name: dateLabel(v), URL: root + markdown.DateURL(v), Count: n, Note: v})
+		if n >= floor {
+			ep.Dates = append(ep.Dates, render.Link{Name: dateLabel(v), URL: root + markdown.DateURL(v), Count: n, Note: v})
+		}
 	}
 	byCount(ep.Dates)
 	if len(ep.Dates) > coMentionsMax {
