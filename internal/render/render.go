@@ -43,6 +43,7 @@ type Templates struct {
 	// rendered from equal data through equal digests are equal.
 	Digest [32]byte
 	bufs   sync.Pool
+	memo   *memo
 }
 
 // Sources returns the lookup order for a site at root using theme, ending with
@@ -112,7 +113,7 @@ func Load(sources []Source) (*Templates, error) {
 	}
 	sort.Strings(partials)
 
-	root := template.New("base.html").Funcs(funcs)
+	root := template.New("base.html").Funcs(funcs).Funcs(placeholderFuncs)
 	if _, err := root.Parse(string(base)); err != nil {
 		return nil, &Error{File: origin["base.html"], Err: err}
 	}
@@ -121,14 +122,14 @@ func Load(sources []Source) (*Templates, error) {
 			return nil, &Error{File: origin[p], Err: err}
 		}
 	}
-	t := &Templates{pages: map[string]*template.Template{}}
+	t := &Templates{pages: map[string]*template.Template{}, memo: newMemo()}
 	// Executing a set forbids cloning it afterwards: Partial runs on a clone
 	// of its own.
 	shared, err := root.Clone()
 	if err != nil {
 		return nil, fmt.Errorf("cloning base template: %w", err)
 	}
-	t.partials = shared
+	t.partials = shared.Funcs(t.memo.funcs(shared, ""))
 	t.bufs.New = func() any { return new(bytes.Buffer) }
 	for _, kind := range Kinds {
 		name := kind + ".html"
@@ -143,7 +144,7 @@ func Load(sources []Source) (*Templates, error) {
 		if _, err := clone.New(name).Parse(string(src)); err != nil {
 			return nil, &Error{File: origin[name], Err: err}
 		}
-		t.pages[kind] = clone
+		t.pages[kind] = clone.Funcs(t.memo.funcs(clone, kind))
 	}
 	for name := range files {
 		t.Files = append(t.Files, origin[name])

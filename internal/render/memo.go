@@ -1,0 +1,279 @@
+package render
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"html/template"
+	"math"
+	"reflect"
+	"sync"
+)
+
+// Every action html/template runs costs a reflective call per escaper, and a
+// site prints the same small fragments (a navigation item, an entity link
+// with its count, a breadcrumb) on thousands of pages. The template
+// functions "cached" and "cachedEach" render a partial through the theme's
+// own definition once per distinct data value and reuse the HTML: a list of
+// forty links then costs two calls instead of two hundred.
+//
+// A partial sees only the data it is given, and the template functions are
+// pure, so its output is a function of the template set, its name and that
+// value; the key holds the whole value (every field, followed through
+// pointers), so changed data can never meet a stale fragment. The memo
+// lives in the Templates value, which the build replaces when a template
+// changes.
+
+// memoLimit bounds the bytes a Templates value keeps (keys, HTML and map
+// overhead): past it, fragments are rendered but not kept.
+const memoLimit = 64 << 20
+
+// memoEntryCost approximates a map entry's overhead beyond its strings.
+const memoEntryCost = 64
+
+type memo struct {
+	mu   sync.RWMutex
+	m    map[string]template.HTML
+	size int
+	bufs sync.Pool // *memoScratch
+}
+
+type memoScratch struct {
+	key []byte
+	out []byte
+	tmp bytes.Buffer
+}
+
+func newMemo() *memo {
+	m := &memo{m: map[string]template.HTML{}}
+	m.bufs.New = func() any { return new(memoScratch) }
+	return m
+}
+
+// funcs returns "cached" and "cachedEach" bound to set, the template set a
+// page kind executes (a page file may redefine a partial, so each set keeps
+// its own fragments: ns tells them apart).
+func (m *memo) funcs(set *template.Template, ns string) template.FuncMap {
+	return template.FuncMap{
+		"cached": func(name string, data any) (template.HTML, error) {
+			return m.one(set, ns, name, data)
+		},
+		"cachedEach": func(name string, list any) (template.HTML, error) {
+			return m.each(set, ns, name, list)
+		},
+	}
+}
+
+// placeholderFuncs lets templates parse before Load binds the real ones.
+var placeholderFuncs = template.FuncMap{
+	"cached":     func(name string, data any) (template.HTML, error) { return "", nil },
+	"cachedEach": func(name string, list any) (template.HTML, error) { return "", nil },
+}
+
+func (m *memo) one(set *template.Template, ns, name string, data any) (template.HTML, error) {
+	w := m.bufs.Get().(*memoScratch)
+	defer m.bufs.Put(w)
+	w.out = w.out[:0]
+	key, ok := appendKey(appendPrefix(w.key[:0], ns, name), data)
+	w.key = key
+	if err := m.render(set, name, w, ok, data); err != nil {
+		return "", err
+	}
+	return template.HTML(w.out), nil
+}
+
+// each renders name for every element of list (a slice or array) and
+// returns the concatenation, as {{range}}{{template name .}}{{end}} would.
+func (m *memo) each(set *template.Template, ns, name string, list any) (template.HTML, error) {
+	w := m.bufs.Get().(*memoScratch)
+	defer m.bufs.Put(w)
+	w.out = w.out[:0]
+	w.key = appendPrefix(w.key[:0], ns, name)
+	n := len(w.key)
+	switch l := list.(type) {
+	case nil:
+		return "", nil
+	case []Link:
+		for i := range l {
+			w.key = appendLink(w.key[:n], &l[i])
+			if err := m.render(set, name, w, true, l[i]); err != nil {
+				return "", err
+			}
+		}
+	case []NavItem:
+		for i := range l {
+			w.key = appendNavItem(w.key[:n], &l[i])
+			if err := m.render(set, name, w, true, l[i]); err != nil {
+				return "", err
+			}
+		}
+	case []StoryRef:
+		for i := range l {
+			w.key = appendStoryRef(w.key[:n], &l[i])
+			if err := m.render(set, name, w, true, l[i]); err != nil {
+				return "", err
+			}
+		}
+	default:
+		v := reflect.ValueOf(list)
+		if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+			return "", fmt.Errorf("cachedEach %s: %T is not a list", name, list)
+		}
+		for i := 0; i < v.Len(); i++ {
+			e := v.Index(i)
+			var ok bool
+			w.key, ok = appendReflected(w.key[:n], e)
+			if err := m.render(set, name, w, ok, e.Interface()); err != nil {
+				return "", err
+			}
+		}
+	}
+	return template.HTML(w.out), nil
+}
+
+// render appends to w.out the partial name executed with data: from the
+// memo when w.key (valid when keyed) is there, else executed and kept.
+func (m *memo) render(set *template.Template, name string, w *memoScratch, keyed bool, data any) error {
+	if keyed {
+		m.mu.RLock()
+		h, hit := m.m[string(w.key)]
+		m.mu.RUnlock()
+		if hit {
+			w.out = append(w.out, h...)
+			return nil
+		}
+	}
+	w.tmp.Reset()
+	if err := set.ExecuteTemplate(&w.tmp, name, data); err != nil {
+		return err
+	}
+	w.out = append(w.out, w.tmp.Bytes()...)
+	if !keyed {
+		return nil
+	}
+	cost := len(w.key) + w.tmp.Len() + memoEntryCost
+	m.mu.Lock()
+	if _, dup := m.m[string(w.key)]; !dup && m.size+cost <= memoLimit {
+		m.m[string(w.key)] = template.HTML(w.tmp.String())
+		m.size += cost
+	}
+	m.mu.Unlock()
+	return nil
+}
+
+// The key encoding is unambiguous: strings carry their length, and every
+// value starts with its type.
+
+func appendPrefix(b []byte, ns, name string) []byte {
+	return appendStr(appendStr(b, ns), name)
+}
+
+func appendStr(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+func appendLink(b []byte, l *Link) []byte {
+	b = append(b, 'L')
+	b = appendStr(b, l.Name)
+	b = appendStr(b, l.URL)
+	b = binary.AppendVarint(b, int64(l.Count))
+	return appendStr(b, l.Note)
+}
+
+func appendNavItem(b []byte, n *NavItem) []byte {
+	b = append(b, 'N')
+	b = appendStr(b, n.Name)
+	b = appendStr(b, n.URL)
+	if n.Current {
+		return append(b, 1)
+	}
+	return append(b, 0)
+}
+
+func appendStoryRef(b []byte, r *StoryRef) []byte {
+	b = append(b, 'S')
+	b = appendStr(b, r.Title)
+	b = appendStr(b, r.URL)
+	b = appendStr(b, r.Date)
+	b = appendStr(b, r.DateLabel)
+	b = appendStr(b, r.Summary)
+	b = appendStr(b, r.Context)
+	return appendStr(b, string(r.HTML))
+}
+
+// appendKey appends data's key; false when data holds something without a
+// value key (a map, a func), which is then rendered every time.
+func appendKey(b []byte, data any) ([]byte, bool) {
+	switch d := data.(type) {
+	case Link:
+		return appendLink(b, &d), true
+	case NavItem:
+		return appendNavItem(b, &d), true
+	case StoryRef:
+		return appendStoryRef(b, &d), true
+	case string:
+		return appendStr(append(b, 's'), d), true
+	case nil:
+		return append(b, 0), true
+	}
+	return appendReflected(b, reflect.ValueOf(data))
+}
+
+func appendReflected(b []byte, v reflect.Value) ([]byte, bool) {
+	return appendValue(appendStr(append(b, 'R'), v.Type().String()), v, 0)
+}
+
+// appendValue appends v's value, following pointers; false for kinds that
+// have no value key, or data nested deeper than any model type.
+func appendValue(b []byte, v reflect.Value, depth int) ([]byte, bool) {
+	if depth > 16 {
+		return b, false
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return appendStr(b, v.String()), true
+	case reflect.Bool:
+		if v.Bool() {
+			return append(b, 1), true
+		}
+		return append(b, 0), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return binary.AppendVarint(b, v.Int()), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return binary.AppendUvarint(b, v.Uint()), true
+	case reflect.Float32, reflect.Float64:
+		return binary.AppendUvarint(b, math.Float64bits(v.Float())), true
+	case reflect.Struct:
+		ok := true
+		for i := 0; i < v.NumField() && ok; i++ {
+			b, ok = appendValue(b, v.Field(i), depth+1)
+		}
+		return b, ok
+	case reflect.Slice:
+		if v.IsNil() {
+			return append(b, 0), true
+		}
+		b = append(b, 1)
+		fallthrough
+	case reflect.Array:
+		b = binary.AppendUvarint(b, uint64(v.Len()))
+		ok := true
+		for i := 0; i < v.Len() && ok; i++ {
+			b, ok = appendValue(b, v.Index(i), depth+1)
+		}
+		return b, ok
+	case reflect.Pointer:
+		if v.IsNil() {
+			return append(b, 0), true
+		}
+		return appendValue(append(b, 1), v.Elem(), depth+1)
+	case reflect.Interface:
+		if v.IsNil() {
+			return append(b, 0), true
+		}
+		e := v.Elem()
+		return appendValue(appendStr(append(b, 1), e.Type().String()), e, depth+1)
+	}
+	return b, false
+}
