@@ -233,7 +233,7 @@ func storyJSON(l *loaded) jsonStory {
 		js.Date = s.Date.Format("2006-01-02")
 	}
 	for _, m := range r.Mentions {
-		js.Entities = append(js.Entities, jsonEntity{Start: s.FileOffset(m.Start), End: s.FileOffset(m.End),
+		js.Entities = append(js.Entities, jsonEntity{Start: s.FileOffset(int(m.Start)), End: s.FileOffset(int(m.End)),
 			Text: m.Text, Kind: m.Kind.String(), ID: m.ID})
 	}
 	for _, d := range r.Dates {

@@ -148,7 +148,7 @@ func Extract(s *story.Story) *Result {
 		start, end := int(x.toks[c.h].start), int(x.toks[c.b-1].nameEnd)
 		idx[i] = len(res.Mentions)
 		res.Mentions = append(res.Mentions, Mention{
-			Start: start, End: end, Text: x.text[start:end], Kind: c.kind,
+			Start: int32(start), End: int32(end), Text: x.text[start:end], Kind: c.kind,
 			Name: c.name, Bare: x.fullText(i), Short: c.short, Ambiguous: c.ambiguous,
 			Weak: c.str <= strDefault,
 		})

@@ -67,7 +67,7 @@ func TestSeedStory(t *testing.T) {
 		}
 		// captions never yield mentions
 		for _, p := range s.Paragraphs {
-			if p.Caption && m.Start >= p.Start && m.Start < p.End {
+			if p.Caption && int(m.Start) >= p.Start && int(m.Start) < p.End {
 				t.Errorf("mention %q in caption", m.Text)
 			}
 		}
@@ -340,7 +340,7 @@ func TestSpansOnSeed(t *testing.T) {
 	if len(r.Mentions) < 30 {
 		t.Fatalf("only %d mentions", len(r.Mentions))
 	}
-	last := -1
+	last := int32(-1)
 	for _, m := range r.Mentions {
 		if m.Start < last {
 			t.Errorf("mentions out of order at %q", m.Text)

@@ -39,12 +39,12 @@ func check(t *testing.T, s *story.Story, r *extract.Result) {
 		}
 	}
 	for _, m := range r.Mentions {
-		in("mention", m.Start, m.End)
+		in("mention", int(m.Start), int(m.End))
 		if m.Start == m.End || s.Text[m.Start:m.End] != m.Text {
 			t.Fatalf("mention %q does not match its span", m.Text)
 		}
 		for _, p := range s.Paragraphs {
-			if p.Caption && m.Start >= p.Start && m.Start < p.End {
+			if p.Caption && int(m.Start) >= p.Start && int(m.Start) < p.End {
 				t.Fatalf("mention %q in a caption", m.Text)
 			}
 		}

@@ -29,17 +29,8 @@ func (k Kind) String() string {
 
 // Mention is one occurrence of an entity in the story's text.
 type Mention struct {
-	Start, End int // byte offsets into story.Story.Text, end exclusive
-	Text       string
+	Start, End int32 // byte offsets into story.Story.Text, end exclusive
 	Kind       Kind
-	// Name is the fullest form of the name known in this story for the
-	// mention's entity ("Mike Pompeo" for a "Mr Pompeo" mention), without
-	// titles; "" when the mention is a short form that could not be tied to a
-	// full name within the story (e.g. "Mr Kim" with several Kims).
-	Name string
-	// Bare is the name as written, without honorific or possessive ("Pompeo"
-	// for "Mr Pompeo’s"); package resolve links short forms by it.
-	Bare string
 	// Short marks a later or partial mention ("Mr Pompeo", "Pompeo", "Trump").
 	Short bool
 	// Ambiguous marks a short form that fits several full names in the story
@@ -48,6 +39,15 @@ type Mention struct {
 	// Weak marks a kind chosen by default, without evidence; package resolve
 	// may let the archive's other stories decide it.
 	Weak bool
+	Text string
+	// Name is the fullest form of the name known in this story for the
+	// mention's entity ("Mike Pompeo" for a "Mr Pompeo" mention), without
+	// titles; "" when the mention is a short form that could not be tied to a
+	// full name within the story (e.g. "Mr Kim" with several Kims).
+	Name string
+	// Bare is the name as written, without honorific or possessive ("Pompeo"
+	// for "Mr Pompeo’s"); package resolve links short forms by it.
+	Bare string
 	// ID is the archive-wide entity id, set by package resolve; "" = unlinked.
 	ID string
 }

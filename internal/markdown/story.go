@@ -150,10 +150,10 @@ func storySpans(s *Story) []span {
 	var spans []span
 	if s.Result != nil {
 		for _, m := range s.Result.Mentions {
-			if m.ID == "" || m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			if m.ID == "" || m.Start < 0 || int(m.End) > len(text) || m.Start >= m.End {
 				continue
 			}
-			spans = append(spans, span{m.Start, m.End, KindDir(m.Kind) + "/" + m.ID + "/"})
+			spans = append(spans, span{int(m.Start), int(m.End), KindDir(m.Kind) + "/" + m.ID + "/"})
 		}
 		for _, d := range s.Result.Dates {
 			if d.Value == "" || d.Start < 0 || d.End > len(text) || d.Start >= d.End {

@@ -365,7 +365,7 @@ func (r *resolver) linkShortForms(docs []Doc) {
 			}
 			u.Count++
 			if len(u.Examples) < 3 {
-				u.Examples = append(u.Examples, Example{Path: d.Path, Start: m.Start, End: m.End})
+				u.Examples = append(u.Examples, Example{Path: d.Path, Start: int(m.Start), End: int(m.End)})
 			}
 		}
 	}

@@ -139,9 +139,9 @@ func keepMap(pristine, res *extract.Result) ([]int32, bool) {
 		keep[k] = int32(j)
 		j++
 	}
-	spans := make([][2]int, len(pristine.Mentions))
+	spans := make([][2]int32, len(pristine.Mentions))
 	for i, m := range pristine.Mentions {
-		spans[i] = [2]int{m.Start, m.End}
+		spans[i] = [2]int32{m.Start, m.End}
 	}
 	sort.Slice(spans, func(a, b int) bool {
 		if spans[a][0] != spans[b][0] {
