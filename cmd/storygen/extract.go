@@ -237,7 +237,7 @@ func storyJSON(l *loaded) jsonStory {
 			Text: m.Text, Kind: m.Kind.String(), ID: m.ID})
 	}
 	for _, d := range r.Dates {
-		js.Dates = append(js.Dates, jsonDate{Start: s.FileOffset(d.Start), End: s.FileOffset(d.End), Text: d.Text, Value: d.Value})
+		js.Dates = append(js.Dates, jsonDate{Start: s.FileOffset(int(d.Start)), End: s.FileOffset(int(d.End)), Text: d.Text, Value: d.Value})
 	}
 	for _, q := range r.Quotes {
 		sp := ""

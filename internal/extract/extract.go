@@ -185,7 +185,7 @@ func findDates(s *story.Story) []DateRef {
 			if r.Start < 0 || r.End > p.End-p.Start || st >= en {
 				continue
 			}
-			out = append(out, DateRef{Start: st, End: en, Text: s.Text[st:en], Value: r.Value})
+			out = append(out, DateRef{Start: int32(st), End: int32(en), Text: s.Text[st:en], Value: r.Value})
 		}
 	}
 	return out

@@ -56,7 +56,7 @@ func check(t *testing.T, s *story.Story, r *extract.Result) {
 		}
 	}
 	for _, d := range r.Dates {
-		in("date", d.Start, d.End)
+		in("date", int(d.Start), int(d.End))
 	}
 	for _, g := range r.Tags {
 		in("tag", g.Start, g.End)

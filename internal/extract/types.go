@@ -54,7 +54,7 @@ type Mention struct {
 
 // DateRef is an expression naming a calendar day, month or year.
 type DateRef struct {
-	Start, End int
+	Start, End int32
 	Text       string
 	// Value is YYYY-MM-DD, YYYY-MM or YYYY.
 	Value string

@@ -44,7 +44,7 @@ func storyWithLinks(t testing.TB, text string) *Story {
 		}
 	}
 	if i := strings.Index(body, "June 12"); i >= 0 {
-		res.Dates = append(res.Dates, extract.DateRef{Start: i, End: i + 7, Value: "2018-06-12"})
+		res.Dates = append(res.Dates, extract.DateRef{Start: int32(i), End: int32(i + 7), Value: "2018-06-12"})
 	}
 	return &Story{Story: st, Result: res, Title: "t", Root: "../../../../"}
 }

@@ -156,10 +156,10 @@ func storySpans(s *Story) []span {
 			spans = append(spans, span{int(m.Start), int(m.End), KindDir(m.Kind) + "/" + m.ID + "/"})
 		}
 		for _, d := range s.Result.Dates {
-			if d.Value == "" || d.Start < 0 || d.End > len(text) || d.Start >= d.End {
+			if d.Value == "" || d.Start < 0 || int(d.End) > len(text) || d.Start >= d.End {
 				continue
 			}
-			spans = append(spans, span{d.Start, d.End, DateURL(d.Value)})
+			spans = append(spans, span{int(d.Start), int(d.End), DateURL(d.Value)})
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool {

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -350,6 +351,9 @@ func compact(r *extract.Result) {
 	for i := range r.Mentions {
 		m := &r.Mentions[i]
 		m.Text, m.Name, m.Bare, m.ID = c(m.Text), c(m.Name), c(m.Bare), c(m.ID)
+	}
+	if cap(r.Dates) > len(r.Dates) {
+		r.Dates = slices.Clone(r.Dates) // appended one by one: a third was spare capacity
 	}
 	for i := range r.Dates {
 		r.Dates[i].Text, r.Dates[i].Value = c(r.Dates[i].Text), c(r.Dates[i].Value)
