@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"math"
 	"reflect"
@@ -31,10 +32,18 @@ const memoLimit = 64 << 20
 // memoEntryCost approximates a map entry's overhead beyond its strings.
 const memoEntryCost = 64
 
+// memoBig is the size of an entry (key and HTML) from which it is kept only
+// when its key comes back: a story's entry in a list of the day it was
+// published is as large as it is unique.
+const memoBig = 512
+
 type memo struct {
 	mu   sync.RWMutex
 	m    map[string]template.HTML
 	size int
+	// once holds the hashes of big keys seen once and not kept.
+	once map[uint64]struct{}
+	seed maphash.Seed
 	bufs sync.Pool // *memoScratch
 }
 
@@ -45,7 +54,7 @@ type memoScratch struct {
 }
 
 func newMemo() *memo {
-	m := &memo{m: map[string]template.HTML{}}
+	m := &memo{m: map[string]template.HTML{}, once: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
 	m.bufs.New = func() any { return new(memoScratch) }
 	return m
 }
@@ -152,12 +161,25 @@ func (m *memo) render(set *template.Template, name string, w *memoScratch, keyed
 		return nil
 	}
 	cost := len(w.key) + w.tmp.Len() + memoEntryCost
-	m.mu.Lock()
-	if _, dup := m.m[string(w.key)]; !dup && m.size+cost <= memoLimit {
-		m.m[string(w.key)] = template.HTML(w.tmp.String())
-		m.size += cost
+	var h uint64
+	if cost >= memoBig {
+		h = maphash.Bytes(m.seed, w.key)
 	}
-	m.mu.Unlock()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.m[string(w.key)]; dup || m.size+cost > memoLimit {
+		return nil
+	}
+	if cost >= memoBig {
+		if _, again := m.once[h]; !again {
+			m.once[h] = struct{}{}
+			m.size += 16
+			return nil
+		}
+		delete(m.once, h)
+	}
+	m.m[string(w.key)] = template.HTML(w.tmp.String())
+	m.size += cost
 	return nil
 }
 
@@ -202,6 +224,21 @@ func appendStoryRef(b []byte, r *StoryRef) []byte {
 	return appendStr(b, string(r.HTML))
 }
 
+func appendFrame(b []byte, f *Frame) []byte {
+	b = append(b, 'F')
+	b = appendStr(b, f.Root)
+	b = appendStr(b, f.Site.Title)
+	b = appendStr(b, f.Site.Description)
+	b = appendStr(b, f.Site.Language)
+	b = appendStr(b, f.Site.BaseURL)
+	b = appendStr(b, f.Site.Generator)
+	b = binary.AppendUvarint(b, uint64(len(f.Nav)))
+	for i := range f.Nav {
+		b = appendNavItem(b, &f.Nav[i])
+	}
+	return appendStr(b, f.FeedURL)
+}
+
 // appendKey appends data's key; false when data holds something without a
 // value key (a map, a func), which is then rendered every time.
 func appendKey(b []byte, data any) ([]byte, bool) {
@@ -212,6 +249,8 @@ func appendKey(b []byte, data any) ([]byte, bool) {
 		return appendNavItem(b, &d), true
 	case StoryRef:
 		return appendStoryRef(b, &d), true
+	case Frame:
+		return appendFrame(b, &d), true
 	case string:
 		return appendStr(append(b, 's'), d), true
 	case nil:

@@ -82,3 +82,42 @@ func TestMemoKeyless(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoFastPathsCoverFields checks that the hand-written keys of the
+// model types change with every field, nested ones included: a field left
+// out of a key would let a fragment be reused for data it does not show.
+func TestMemoFastPathsCoverFields(t *testing.T) {
+	for _, zero := range []any{Link{}, NavItem{}, StoryRef{}, Frame{}} {
+		top := reflect.New(reflect.TypeOf(zero)).Elem()
+		base, _ := appendKey(nil, top.Interface())
+		var leaves func(typ reflect.Type, index []int)
+		leaves = func(typ reflect.Type, index []int) {
+			for i := 0; i < typ.NumField(); i++ {
+				idx := append(append([]int(nil), index...), i)
+				sf := typ.Field(i)
+				if sf.Type.Kind() == reflect.Struct {
+					leaves(sf.Type, idx)
+					continue
+				}
+				f := top.FieldByIndex(idx)
+				switch f.Kind() {
+				case reflect.String:
+					f.SetString("x")
+				case reflect.Int:
+					f.SetInt(1)
+				case reflect.Bool:
+					f.SetBool(true)
+				case reflect.Slice:
+					f.Set(reflect.MakeSlice(f.Type(), 1, 1))
+				default:
+					t.Fatalf("%T.%s: kind %s not covered by this test", zero, sf.Name, f.Kind())
+				}
+				if k, _ := appendKey(nil, top.Interface()); string(k) == string(base) {
+					t.Errorf("%T: the key ignores %s", zero, sf.Name)
+				}
+				f.Set(reflect.Zero(f.Type()))
+			}
+		}
+		leaves(top.Type(), nil)
+	}
+}

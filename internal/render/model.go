@@ -39,6 +39,10 @@ type Page struct {
 	// they keep their meaning (see rebase.go); other URL attributes a theme
 	// writes (srcset, poster) are its own to write against the base.
 	Base string
+	// Frame is set by the renderer, not by the caller: what the parts of
+	// the frame that recur on every page (masthead, footer) read, for
+	// {{cached "masthead" .Frame}}.
+	Frame Frame
 
 	// Exactly one of the following is set, according to Kind.
 	Story    *StoryPage
@@ -61,6 +65,16 @@ type Site struct {
 	Language    string
 	BaseURL     string // absolute, ends with "/"
 	Generator   string
+}
+
+// Frame is the data of the page frame that recurs across pages: a partial
+// given a Frame is rendered once per distinct value (see the "cached"
+// template function).
+type Frame struct {
+	Root    string // as Page.Root
+	Site    Site
+	Nav     []NavItem
+	FeedURL string
 }
 
 // NavItem is one entry of the main navigation.

@@ -196,11 +196,13 @@ func (t *Templates) Bytes(p *Page) ([]byte, error) {
 		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
 	}
 	base, self := baseOf(p)
-	if base != p.Base {
-		q := *p
-		q.Base = base
-		p = &q
+	q := *p
+	q.Base = base
+	q.Frame = Frame{Root: p.Root, Nav: p.Nav, FeedURL: p.FeedURL}
+	if p.Site != nil {
+		q.Frame.Site = *p.Site
 	}
+	p = &q
 	buf := t.bufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer t.bufs.Put(buf)
