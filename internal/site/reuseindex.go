@@ -105,9 +105,15 @@ func (b *builder) buildOrReuseIndex() {
 	_ = parallel(b.workers, n, func(i int) error {
 		d := b.docs[i]
 		rec := &indexed{url: d.url, day: d.day, tags: d.tags, res: d.res, key: b.keys.doc[i], ref: b.keys.ref[i], summary: b.keys.summary[i], span: b.keys.span[i]}
-		if sameTable[i] {
+		switch {
+		case sameTable[i]:
 			rec.sig = bl.indexed[i].sig
-		} else {
+		case i < len(bl.indexed) && bl.idxPaths[i] == d.path && bl.indexed[i] != nil && bl.indexed[i].res == interface{}(d.res) &&
+			bl.indexed[i].url == d.url && bl.indexed[i].day == d.day && slices.Equal(bl.indexed[i].tags, d.tags):
+			// The index was rebuilt for other stories; this one's signature,
+			// a function of its own table, URL, day and tags, is unchanged.
+			rec.sig = bl.indexed[i].sig
+		default:
 			rec.sig = b.indexSig(d)
 		}
 		b.newIndexed[i] = rec
