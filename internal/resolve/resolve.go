@@ -12,8 +12,10 @@
 package resolve
 
 import (
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/storygen/storygen/internal/annotate"
@@ -109,11 +111,22 @@ func Resolve(docs []Doc, ann *annotate.Set) *Index {
 
 	r := newResolver(ann)
 	voteKinds(sorted)
-	for _, d := range sorted {
-		if d.Result != nil {
-			r.apply(d.Result)
-		}
+	// apply reads only the annotations and writes only its own story: the
+	// stories are shared among the cores.
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(sorted); i += workers {
+				if sorted[i].Result != nil {
+					r.apply(sorted[i].Result)
+				}
+			}
+		}()
 	}
+	wg.Wait()
 	r.indexFullNames(sorted)
 	r.linkShortForms(sorted)
 	r.linkAcronyms(sorted)
