@@ -208,12 +208,21 @@ func (t *Tx) WriteFile(rel string, data []byte) error {
 			return nil
 		}
 	}
-	f, err := t.create(rel)
-	if err != nil {
-		return t.fail(err)
+	p := filepath.Join(t.staging, filepath.FromSlash(rel))
+	created, err := writeNew(p, data)
+	switch {
+	case errors.Is(err, fs.ErrExist) && !created:
+		return t.fail(fmt.Errorf("output: %s is both a file and a folder in this build", rel))
+	case err != nil:
+		if created {
+			os.Remove(p)
+		}
+		t.paths.Delete(rel)
+		return t.fail(fmt.Errorf("output: writing %s: %w", rel, err))
 	}
-	_, err = f.Write(data)
-	return t.finish(rel, f, int64(len(data)), err)
+	t.written.Add(1)
+	t.bytes.Add(int64(len(data)))
+	return nil
 }
 
 // CopyFile adds a copy of the file src (a static asset) to the build. The

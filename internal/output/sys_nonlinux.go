@@ -43,3 +43,16 @@ func syncDir(dir string) error {
 	f.Sync()
 	return nil
 }
+
+// writeNew creates path (which must not exist) holding data.
+func writeNew(path string, data []byte) (created bool, err error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return false, err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return true, err
+}
