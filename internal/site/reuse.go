@@ -3,6 +3,7 @@ package site
 import (
 	"reflect"
 	"sort"
+	"sync/atomic"
 
 	"github.com/storygen/storygen/internal/extract"
 )
@@ -172,22 +173,34 @@ func (b *builder) resolveAll() {
 	}
 	// Resolution changes tables in place: stories still sharing the cached
 	// unresolved table get their own copy first.
-	for _, d := range b.docs {
+	_ = parallel(b.workers, len(b.docs), func(i int) error {
+		d := b.docs[i]
 		if c := b.newStories[d.path]; c != nil && c.doc != nil && d.res == c.doc.res {
 			d.res = d.res.Clone()
 		}
-	}
+		return nil
+	})
 	b.resolve()
 	b.newIndex = b.resolved
 	if !ok {
 		return
 	}
-	for _, d := range b.docs {
+	keeps := make([][]int32, len(b.docs))
+	var unfit atomic.Bool
+	_ = parallel(b.workers, len(b.docs), func(i int) error {
+		d := b.docs[i]
 		keep, fine := keepMap(b.newStories[d.path].doc.res, d.res)
 		if !fine {
-			return // resolved afresh next time
+			unfit.Store(true)
 		}
-		b.newResolved[d.path] = resolved{res: d.res, keep: keep, from: b.newStories[d.path].doc.res}
+		keeps[i] = keep
+		return nil
+	})
+	if unfit.Load() {
+		return // resolved afresh next time
+	}
+	for i, d := range b.docs {
+		b.newResolved[d.path] = resolved{res: d.res, keep: keeps[i], from: b.newStories[d.path].doc.res}
 	}
 	b.newResolveSig, b.newResolveOK = sig, true
 }
