@@ -23,28 +23,27 @@ import (
 // value; the key holds the whole value (every field, followed through
 // pointers), so changed data can never meet a stale fragment. The memo
 // lives in the Templates value, which the build replaces when a template
-// changes.
+// changes. The map holds a 128-bit hash of the key rather than the key: a
+// lookup then touches no key bytes, and two of a million keys would share a
+// hash with a probability of about 10^-27.
 
 // memoLimit bounds the bytes a Templates value keeps (keys, HTML and map
-// overhead): past it, fragments are rendered but not kept.
-const memoLimit = 64 << 20
+// overhead). The memo is two generations of half that each: when the newer
+// fills up it becomes the older and the older is dropped, and a fragment
+// found in the older is moved to the newer, so what recurs stays and what
+// was used once (a story's entry on the day it was published) goes.
+const memoLimit = 96 << 20
 
-// memoEntryCost approximates a map entry's overhead beyond its strings.
+// memoEntryCost approximates a map entry's overhead beyond its HTML.
 const memoEntryCost = 64
 
-// memoBig is the size of an entry (key and HTML) from which it is kept only
-// when its key comes back: a story's entry in a list of the day it was
-// published is as large as it is unique.
-const memoBig = 512
-
 type memo struct {
-	mu   sync.RWMutex
-	m    map[string]template.HTML
-	size int
-	// once holds the hashes of big keys seen once and not kept.
-	once map[uint64]struct{}
-	seed maphash.Seed
-	bufs sync.Pool // *memoScratch
+	mu       sync.RWMutex
+	cur, old map[memoHash]template.HTML
+	seeds    [2]maphash.Seed
+	curSize  int
+	limit    int       // memoLimit but in tests
+	bufs     sync.Pool // *memoScratch
 }
 
 type memoScratch struct {
@@ -53,8 +52,9 @@ type memoScratch struct {
 	tmp bytes.Buffer
 }
 
-func newMemo() *memo {
-	m := &memo{m: map[string]template.HTML{}, once: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+func newMemo(limit int) *memo {
+	m := &memo{cur: map[memoHash]template.HTML{}, limit: limit,
+		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 	m.bufs.New = func() any { return new(memoScratch) }
 	return m
 }
@@ -145,10 +145,19 @@ func (m *memo) each(set *template.Template, ns, name string, list any) (template
 func (m *memo) render(set *template.Template, name string, w *memoScratch, keyed bool, data any) error {
 	if keyed {
 		m.mu.RLock()
-		h, hit := m.m[string(w.key)]
+		k := m.hash(w.key)
+		h, hit := m.cur[k]
+		older := false
+		if !hit && m.old != nil {
+			h, hit = m.old[k]
+			older = hit
+		}
 		m.mu.RUnlock()
 		if hit {
 			w.out = append(w.out, h...)
+			if older {
+				m.keep(k, h)
+			}
 			return nil
 		}
 	}
@@ -157,30 +166,35 @@ func (m *memo) render(set *template.Template, name string, w *memoScratch, keyed
 		return err
 	}
 	w.out = append(w.out, w.tmp.Bytes()...)
-	if !keyed {
-		return nil
+	if keyed {
+		m.keep(m.hash(w.key), template.HTML(w.tmp.String()))
 	}
-	cost := len(w.key) + w.tmp.Len() + memoEntryCost
-	var h uint64
-	if cost >= memoBig {
-		h = maphash.Bytes(m.seed, w.key)
+	return nil
+}
+
+// keep stores h under key in the newer generation, starting a new one when
+// it is full.
+func (m *memo) keep(k memoHash, h template.HTML) {
+	cost := len(h) + memoEntryCost
+	if cost > m.limit/2 {
+		return
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, dup := m.m[string(w.key)]; dup || m.size+cost > memoLimit {
-		return nil
+	if _, dup := m.cur[k]; dup {
+		return
 	}
-	if cost >= memoBig {
-		if _, again := m.once[h]; !again {
-			m.once[h] = struct{}{}
-			m.size += 16
-			return nil
-		}
-		delete(m.once, h)
+	if m.curSize+cost > m.limit/2 {
+		m.old, m.cur, m.curSize = m.cur, map[memoHash]template.HTML{}, 0
 	}
-	m.m[string(w.key)] = template.HTML(w.tmp.String())
-	m.size += cost
-	return nil
+	m.cur[k] = h
+	m.curSize += cost
+}
+
+type memoHash [2]uint64
+
+func (m *memo) hash(key []byte) memoHash {
+	return memoHash{maphash.Bytes(m.seeds[0], key), maphash.Bytes(m.seeds[1], key)}
 }
 
 // The key encoding is unambiguous: strings carry their length, and every

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"html/template"
 	"reflect"
+	"strconv"
 	"testing"
 )
 
@@ -119,5 +121,43 @@ func TestMemoFastPathsCoverFields(t *testing.T) {
 			}
 		}
 		leaves(top.Type(), nil)
+	}
+}
+
+// TestMemoGenerations checks the memo's bound: it never holds more than its
+// limit, what recurs survives a change of generation, and every lookup
+// returns what the partial renders.
+func TestMemoGenerations(t *testing.T) {
+	set := template.Must(template.New("x").Funcs(placeholderFuncs).Parse(`{{define "li"}}<li>{{.Name}}</li>{{end}}`))
+	m := newMemo(4096)
+	set.Funcs(m.funcs(set, ""))
+	hot := Link{Name: "hot"}
+	for i := 0; i < 500; i++ {
+		list := []Link{hot, {Name: strconv.Itoa(i)}}
+		h, err := m.each(set, "", "li", list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "<li>hot</li><li>" + strconv.Itoa(i) + "</li>"; string(h) != want {
+			t.Fatalf("got %q, want %q", h, want)
+		}
+		size := 0
+		for _, g := range []map[memoHash]template.HTML{m.cur, m.old} {
+			for _, v := range g {
+				size += len(v) + memoEntryCost
+			}
+		}
+		if size > m.limit {
+			t.Fatalf("memo holds %d bytes, limit %d", size, m.limit)
+		}
+	}
+	key, _ := appendKey(appendPrefix(nil, "", "li"), hot)
+	_, inCur := m.cur[m.hash(key)]
+	_, inOld := m.old[m.hash(key)]
+	if !inCur && !inOld {
+		t.Error("a fragment used on every call fell out of the memo")
+	}
+	if m.old == nil {
+		t.Error("the memo never started a new generation")
 	}
 }

@@ -122,7 +122,7 @@ func Load(sources []Source) (*Templates, error) {
 			return nil, &Error{File: origin[p], Err: err}
 		}
 	}
-	t := &Templates{pages: map[string]*template.Template{}, memo: newMemo()}
+	t := &Templates{pages: map[string]*template.Template{}, memo: newMemo(memoLimit)}
 	// Executing a set forbids cloning it afterwards: Partial runs on a clone
 	// of its own.
 	shared, err := root.Clone()
