@@ -33,7 +33,8 @@ type Builder struct {
 	mu      sync.Mutex
 	seed    maphash.Seed
 	stories map[string]*cachedStory
-	files   map[string]cachedFile
+	files   map[string]cachedFile // files written outside any group, by path
+	written int                   // files the last build wrote, to size the next's maps
 	groups  map[string]*group
 	refs    map[uint64]template.HTML // list entries by fingerprint of their fields
 
@@ -84,7 +85,7 @@ func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	defer bl.mu.Unlock()
 	// Sized for the previous build: growing maps of 20,000 files by
 	// rehashing cost more than the rest of replaying them.
-	mem := &Memory{Files: make(map[string][]byte, len(bl.files))}
+	mem := &Memory{Files: make(map[string][]byte, bl.written)}
 	start := time.Now()
 	if opts.Config == nil {
 		return nil, nil, fmt.Errorf("build: no configuration")
@@ -103,6 +104,7 @@ func (bl *Builder) Build(opts Options) (*Memory, *Summary, error) {
 	sortWarnings(b.sum.Warnings)
 	bl.stories = b.newStories
 	bl.files = b.newFiles
+	bl.written = len(mem.Files)
 	bl.groups = b.newGroups
 	bl.refs = b.newRefs
 	bl.resolved, bl.resolveSig, bl.resolveOK, bl.index = b.newResolved, b.newResolveSig, b.newResolveOK, b.newIndex
@@ -182,8 +184,10 @@ func (d *doc) clone() *doc {
 // within a group is recorded in it.
 func (b *builder) put(g *group, path string, fp uint64, gen func() ([]byte, error)) error {
 	if b.cache != nil {
-		if c, ok := b.cache.files[path]; ok && c.fp == fp && b.cache.env == b.env {
-			b.keepFile(path, c)
+		if c, ok := b.previous(g, path); ok && c.fp == fp && b.cache.env == b.env {
+			if g == nil {
+				b.keepFile(path, c)
+			}
 			b.stats.reused.Add(1)
 			g.add(path, c)
 			return b.writeOwned(path, c.data)
@@ -194,11 +198,28 @@ func (b *builder) put(g *group, path string, fp uint64, gen func() ([]byte, erro
 		return err
 	}
 	b.stats.rendered.Add(1)
-	if b.cache != nil {
+	if b.cache != nil && g == nil {
 		b.keepFile(path, cachedFile{fp: fp, data: data})
 	}
 	g.add(path, cachedFile{fp: fp, data: data})
 	return b.writeOwned(path, data)
+}
+
+// previous is the last build's file at path: a group's files are kept with
+// the group (and looked up in the group of the same name), the rest by path.
+func (b *builder) previous(g *group, path string) (cachedFile, bool) {
+	if g == nil {
+		c, ok := b.cache.files[path]
+		return c, ok
+	}
+	if old := b.cache.groups[g.name]; old != nil {
+		for _, f := range old.files {
+			if f.path == path {
+				return f.cachedFile, true
+			}
+		}
+	}
+	return cachedFile{}, false
 }
 
 // writeOwned writes bytes the build owns and never changes; an in-memory
@@ -279,9 +300,6 @@ func (b *builder) replay(name string, key uint64) (bool, error) {
 	}
 	b.log.mu.Unlock()
 	b.cacheMu.Lock()
-	for _, f := range g.files {
-		b.newFiles[f.path] = f.cachedFile
-	}
 	b.newGroups[name] = g
 	b.cacheMu.Unlock()
 	return true, nil
