@@ -54,21 +54,25 @@ func (l *Live) Begin() { l.round++ }
 // Put names a story of the current round with its words. Calls are not
 // safe for concurrent use.
 func (l *Live) Put(st Story, t Terms) error {
-	meta := st.meta()
 	if id, ok := l.byURL[st.URL]; ok {
 		s := &l.story[id]
 		if s.round == l.round {
 			return errors.New("search: two stories with URL " + st.URL)
 		}
-		sameMeta := s.meta == meta
+		key := st.Key
+		if key == "" {
+			key = st.URL
+		}
+		// Compared field by field: the rank is worth computing only anew.
+		sameMeta := s.meta.title == st.Title && s.meta.date == st.Date && s.meta.key == key
 		if sameMeta && s.terms.words == t.words && bytes.Equal(s.terms.weights, t.weights) {
 			s.round = l.round
 			return nil
 		}
 		l.dropPostings(id)
 		if !sameMeta {
-			s.meta = meta
-			l.b.stories[id] = meta
+			s.meta = st.meta()
+			l.b.stories[id] = s.meta
 			l.reorder = true
 		}
 		return l.addPostings(id, t)
@@ -85,6 +89,7 @@ func (l *Live) Put(st Story, t Terms) error {
 		l.story = append(l.story, liveStory{})
 		l.b.stories = append(l.b.stories, storyMeta{})
 	}
+	meta := st.meta()
 	l.story[id] = liveStory{meta: meta}
 	l.b.stories[id] = meta
 	l.byURL[st.URL] = id
