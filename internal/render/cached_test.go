@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -145,5 +146,39 @@ func write(t *testing.T, root, rel, s string) {
 	}
 	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCachedConcurrent renders pages sharing fragments from several
+// goroutines at once (run with -race): every page must come out whole.
+func TestCachedConcurrent(t *testing.T) {
+	tm := loadDefault(t)
+	fx := fixtures("")
+	want := map[string]string{}
+	for name, p := range fx {
+		want[name] = renderString(t, tm, p)
+	}
+	tm = loadDefault(t) // a cold memo, filled concurrently
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 20; i++ {
+				for name, p := range fx {
+					b, err := tm.Bytes(p)
+					if err != nil || string(b) != want[name] {
+						errs <- name
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s rendered differently under concurrency", name)
 	}
 }

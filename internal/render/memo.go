@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"math"
 	"reflect"
+	"strings"
 	"sync"
 )
 
@@ -38,22 +39,29 @@ const memoLimit = 96 << 20
 const memoEntryCost = 64
 
 type memo struct {
-	mu       sync.RWMutex
-	cur, old map[memoHash]template.HTML
+	mu sync.RWMutex
+	// cur and old map the first half of a key's hash to the second half and
+	// the HTML.
+	cur, old map[uint64]memoEntry
 	seeds    [2]maphash.Seed
 	curSize  int
 	limit    int       // memoLimit but in tests
 	bufs     sync.Pool // *memoScratch
 }
 
+type memoEntry struct {
+	check uint64
+	h     template.HTML
+}
+
 type memoScratch struct {
-	key []byte
-	out []byte
-	tmp bytes.Buffer
+	key   []byte
+	parts []template.HTML
+	tmp   bytes.Buffer
 }
 
 func newMemo(limit int) *memo {
-	m := &memo{cur: map[memoHash]template.HTML{}, limit: limit,
+	m := &memo{cur: map[uint64]memoEntry{}, limit: limit,
 		seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
 	m.bufs.New = func() any { return new(memoScratch) }
 	return m
@@ -82,13 +90,9 @@ var placeholderFuncs = template.FuncMap{
 func (m *memo) one(set *template.Template, ns, name string, data any) (template.HTML, error) {
 	w := m.bufs.Get().(*memoScratch)
 	defer m.bufs.Put(w)
-	w.out = w.out[:0]
 	key, ok := appendKey(appendPrefix(w.key[:0], ns, name), data)
 	w.key = key
-	if err := m.render(set, name, w, ok, data); err != nil {
-		return "", err
-	}
-	return template.HTML(w.out), nil
+	return m.render(set, name, w, ok, data)
 }
 
 // each renders name for every element of list (a slice or array) and
@@ -96,30 +100,35 @@ func (m *memo) one(set *template.Template, ns, name string, data any) (template.
 func (m *memo) each(set *template.Template, ns, name string, list any) (template.HTML, error) {
 	w := m.bufs.Get().(*memoScratch)
 	defer m.bufs.Put(w)
-	w.out = w.out[:0]
+	w.parts = w.parts[:0]
 	w.key = appendPrefix(w.key[:0], ns, name)
 	n := len(w.key)
+	add := func(keyed bool, data any) error {
+		h, err := m.render(set, name, w, keyed, data)
+		w.parts = append(w.parts, h)
+		return err
+	}
 	switch l := list.(type) {
 	case nil:
 		return "", nil
 	case []Link:
 		for i := range l {
 			w.key = appendLink(w.key[:n], &l[i])
-			if err := m.render(set, name, w, true, l[i]); err != nil {
+			if err := add(true, l[i]); err != nil {
 				return "", err
 			}
 		}
 	case []NavItem:
 		for i := range l {
 			w.key = appendNavItem(w.key[:n], &l[i])
-			if err := m.render(set, name, w, true, l[i]); err != nil {
+			if err := add(true, l[i]); err != nil {
 				return "", err
 			}
 		}
 	case []StoryRef:
 		for i := range l {
 			w.key = appendStoryRef(w.key[:n], &l[i])
-			if err := m.render(set, name, w, true, l[i]); err != nil {
+			if err := add(true, l[i]); err != nil {
 				return "", err
 			}
 		}
@@ -132,69 +141,89 @@ func (m *memo) each(set *template.Template, ns, name string, list any) (template
 			e := v.Index(i)
 			var ok bool
 			w.key, ok = appendReflected(w.key[:n], e)
-			if err := m.render(set, name, w, ok, e.Interface()); err != nil {
+			if err := add(ok, e.Interface()); err != nil {
 				return "", err
 			}
 		}
 	}
-	return template.HTML(w.out), nil
+	out := joinHTML(w.parts)
+	clear(w.parts) // let the pool hold no fragments
+	return out, nil
 }
 
-// render appends to w.out the partial name executed with data: from the
-// memo when w.key (valid when keyed) is there, else executed and kept.
-func (m *memo) render(set *template.Template, name string, w *memoScratch, keyed bool, data any) error {
+// joinHTML concatenates parts with a single copy of each.
+func joinHTML(parts []template.HTML) template.HTML {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	size := 0
+	for _, p := range parts {
+		size += len(p)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, p := range parts {
+		b.WriteString(string(p))
+	}
+	return template.HTML(b.String())
+}
+
+// render returns the partial name executed with data: from the memo when
+// w.key (valid when keyed) is there, else executed and kept.
+func (m *memo) render(set *template.Template, name string, w *memoScratch, keyed bool, data any) (template.HTML, error) {
+	var k [2]uint64
 	if keyed {
+		k = m.hash(w.key)
 		m.mu.RLock()
-		k := m.hash(w.key)
-		h, hit := m.cur[k]
+		e, hit := m.cur[k[0]]
 		older := false
-		if !hit && m.old != nil {
-			h, hit = m.old[k]
-			older = hit
+		if (!hit || e.check != k[1]) && m.old != nil {
+			e, hit = m.old[k[0]]
+			older = true
 		}
 		m.mu.RUnlock()
-		if hit {
-			w.out = append(w.out, h...)
+		if hit && e.check == k[1] {
 			if older {
-				m.keep(k, h)
+				m.keep(k, e.h)
 			}
-			return nil
+			return e.h, nil
 		}
 	}
 	w.tmp.Reset()
 	if err := set.ExecuteTemplate(&w.tmp, name, data); err != nil {
-		return err
+		return "", err
 	}
-	w.out = append(w.out, w.tmp.Bytes()...)
+	h := template.HTML(w.tmp.String())
 	if keyed {
-		m.keep(m.hash(w.key), template.HTML(w.tmp.String()))
+		m.keep(k, h)
 	}
-	return nil
+	return h, nil
 }
 
-// keep stores h under key in the newer generation, starting a new one when
+// keep stores h under k in the newer generation, starting a new one when
 // it is full.
-func (m *memo) keep(k memoHash, h template.HTML) {
+func (m *memo) keep(k [2]uint64, h template.HTML) {
 	cost := len(h) + memoEntryCost
 	if cost > m.limit/2 {
 		return
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, dup := m.cur[k]; dup {
+	if e, dup := m.cur[k[0]]; dup && e.check == k[1] {
 		return
 	}
 	if m.curSize+cost > m.limit/2 {
-		m.old, m.cur, m.curSize = m.cur, map[memoHash]template.HTML{}, 0
+		m.old, m.cur, m.curSize = m.cur, map[uint64]memoEntry{}, 0
 	}
-	m.cur[k] = h
+	m.cur[k[0]] = memoEntry{k[1], h}
 	m.curSize += cost
 }
 
-type memoHash [2]uint64
-
-func (m *memo) hash(key []byte) memoHash {
-	return memoHash{maphash.Bytes(m.seeds[0], key), maphash.Bytes(m.seeds[1], key)}
+func (m *memo) hash(key []byte) [2]uint64 {
+	return [2]uint64{maphash.Bytes(m.seeds[0], key), maphash.Bytes(m.seeds[1], key)}
 }
 
 // The key encoding is unambiguous: strings carry their length, and every
