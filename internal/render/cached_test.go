@@ -182,3 +182,23 @@ func TestCachedConcurrent(t *testing.T) {
 		t.Errorf("%s rendered differently under concurrency", name)
 	}
 }
+
+// TestCachedErrors checks that a missing partial or a value that is not a
+// list fails the page with a message naming it, rather than printing nothing.
+func TestCachedErrors(t *testing.T) {
+	for _, tc := range []struct{ story, want string }{
+		{`{{define "main"}}{{cachedEach "nope" .Nav}}{{end}}`, "nope"},
+		{`{{define "main"}}{{cached "nope" .Title}}{{end}}`, "nope"},
+		{`{{define "main"}}{{cachedEach "li" .Title}}{{end}}`, "not a list"},
+	} {
+		tm, err := render.Load([]render.Source{{Name: "test", FS: minimalSet(tc.story, `{{define "main"}}{{end}}`,
+			`{{define "li"}}<li>{{.}}</li>{{end}}`)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = tm.Bytes(&render.Page{Kind: "story", Title: "t", Nav: []render.NavItem{{Name: "Home"}}})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got error %v, want one mentioning %q", tc.story, err, tc.want)
+		}
+	}
+}

@@ -97,14 +97,14 @@ func (m *memo) one(set *template.Template, ns, name string, data any) (template.
 
 // each renders name for every element of list (a slice or array) and
 // returns the concatenation, as {{range}}{{template name .}}{{end}} would.
-func (m *memo) each(set *template.Template, ns, name string, list any) (template.HTML, error) {
+func (m *memo) each(set *template.Template, ns, name string, list any) (_ template.HTML, err error) {
 	w := m.bufs.Get().(*memoScratch)
 	defer m.bufs.Put(w)
 	w.parts = w.parts[:0]
 	w.key = appendPrefix(w.key[:0], ns, name)
 	n := len(w.key)
-	add := func(keyed bool, data any) error {
-		h, err := m.render(set, name, w, keyed, data)
+	// Data is boxed into an interface only when it must be rendered.
+	add := func(h template.HTML, err error) error {
 		w.parts = append(w.parts, h)
 		return err
 	}
@@ -114,21 +114,33 @@ func (m *memo) each(set *template.Template, ns, name string, list any) (template
 	case []Link:
 		for i := range l {
 			w.key = appendLink(w.key[:n], &l[i])
-			if err := add(true, l[i]); err != nil {
+			h, hit := m.lookup(w.key)
+			if !hit {
+				h, err = m.miss(set, name, w, true, l[i])
+			}
+			if err = add(h, err); err != nil {
 				return "", err
 			}
 		}
 	case []NavItem:
 		for i := range l {
 			w.key = appendNavItem(w.key[:n], &l[i])
-			if err := add(true, l[i]); err != nil {
+			h, hit := m.lookup(w.key)
+			if !hit {
+				h, err = m.miss(set, name, w, true, l[i])
+			}
+			if err = add(h, err); err != nil {
 				return "", err
 			}
 		}
 	case []StoryRef:
 		for i := range l {
 			w.key = appendStoryRef(w.key[:n], &l[i])
-			if err := add(true, l[i]); err != nil {
+			h, hit := m.lookup(w.key)
+			if !hit {
+				h, err = m.miss(set, name, w, true, l[i])
+			}
+			if err = add(h, err); err != nil {
 				return "", err
 			}
 		}
@@ -141,7 +153,7 @@ func (m *memo) each(set *template.Template, ns, name string, list any) (template
 			e := v.Index(i)
 			var ok bool
 			w.key, ok = appendReflected(w.key[:n], e)
-			if err := add(ok, e.Interface()); err != nil {
+			if err = add(m.render(set, name, w, ok, e.Interface())); err != nil {
 				return "", err
 			}
 		}
@@ -174,31 +186,45 @@ func joinHTML(parts []template.HTML) template.HTML {
 // render returns the partial name executed with data: from the memo when
 // w.key (valid when keyed) is there, else executed and kept.
 func (m *memo) render(set *template.Template, name string, w *memoScratch, keyed bool, data any) (template.HTML, error) {
-	var k [2]uint64
 	if keyed {
-		k = m.hash(w.key)
-		m.mu.RLock()
-		e, hit := m.cur[k[0]]
-		older := false
-		if (!hit || e.check != k[1]) && m.old != nil {
-			e, hit = m.old[k[0]]
-			older = true
-		}
-		m.mu.RUnlock()
-		if hit && e.check == k[1] {
-			if older {
-				m.keep(k, e.h)
-			}
-			return e.h, nil
+		if h, hit := m.lookup(w.key); hit {
+			return h, nil
 		}
 	}
+	return m.miss(set, name, w, keyed, data)
+}
+
+// lookup returns the HTML kept for key, moving it to the newer generation
+// when found in the older.
+func (m *memo) lookup(key []byte) (template.HTML, bool) {
+	k := m.hash(key)
+	m.mu.RLock()
+	e, hit := m.cur[k[0]]
+	older := false
+	if (!hit || e.check != k[1]) && m.old != nil {
+		e, hit = m.old[k[0]]
+		older = true
+	}
+	m.mu.RUnlock()
+	if !hit || e.check != k[1] {
+		return "", false
+	}
+	if older {
+		m.keep(k, e.h)
+	}
+	return e.h, true
+}
+
+// miss executes the partial name with data and keeps the result under
+// w.key when keyed.
+func (m *memo) miss(set *template.Template, name string, w *memoScratch, keyed bool, data any) (template.HTML, error) {
 	w.tmp.Reset()
 	if err := set.ExecuteTemplate(&w.tmp, name, data); err != nil {
 		return "", err
 	}
 	h := template.HTML(w.tmp.String())
 	if keyed {
-		m.keep(k, h)
+		m.keep(m.hash(w.key), h)
 	}
 	return h, nil
 }
