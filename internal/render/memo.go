@@ -28,7 +28,7 @@ import (
 // lookup then touches no key bytes, and two of a million keys would share a
 // hash with a probability of about 10^-27.
 
-// memoLimit bounds the bytes a Templates value keeps (keys, HTML and map
+// memoLimit bounds the bytes a Templates value keeps (HTML and map
 // overhead). The memo is two generations of half that each: when the newer
 // fills up it becomes the older and the older is dropped, and a fragment
 // found in the older is moved to the newer, so what recurs stays and what
