@@ -64,6 +64,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	mdDir := fs.String("markdown", "", "also write each story's Markdown into this folder")
 	strict := fs.Bool("strict", false, "treat warnings as errors: exit non-zero and leave the publish folder as it was")
 	quiet := fs.Bool("quiet", false, "print only warnings and errors")
+	timings := fs.Bool("timings", false, "print how long each phase of the build took")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile to this file")
 	if err := fs.Parse(args); err != nil {
@@ -126,9 +127,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build: %d warnings (--strict); %s left as it was\n", len(sum.Warnings), publish)
 		return 1
 	}
+	committed := time.Now()
 	if _, err := tx.Commit(); err != nil {
 		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 1
+	}
+	if *timings {
+		for _, p := range sum.Phases {
+			fmt.Fprintf(stdout, "%-30s %8.3fs\n", p.Name, p.Elapsed.Seconds())
+		}
+		fmt.Fprintf(stdout, "%-30s %8.3fs\n", "publish (swap, old tree removed)", time.Since(committed).Seconds())
 	}
 	if !*quiet {
 		fmt.Fprintf(stdout, "built %s: %s\n", publish, sum)

@@ -71,6 +71,21 @@ type Summary struct {
 	ResolutionReused bool
 	// IndexReused: no story changed what the archive index holds.
 	IndexReused bool
+	// Phases is where the time went, in order.
+	Phases []Phase
+}
+
+// Phase is one step of a build and its wall time.
+type Phase struct {
+	Name    string
+	Elapsed time.Duration
+}
+
+// phase records the time since the previous phase ended.
+func (b *builder) phase(name string) {
+	now := time.Now()
+	b.sum.Phases = append(b.sum.Phases, Phase{name, now.Sub(b.mark)})
+	b.mark = now
 }
 
 // String is the one-line summary printed at the end of a build.
@@ -136,7 +151,8 @@ type builder struct {
 	in         *inputs
 	ann        *annotate.Set
 	tmpl       *render.Templates
-	docs       []*doc // sorted by path
+	mark       time.Time // end of the last phase
+	docs       []*doc    // sorted by path
 	// sidx is a full build's search index, fed as stories are parsed so
 	// their words are never kept.
 	sidx     *search.Builder
@@ -175,6 +191,7 @@ func (b *builder) warn(ws ...story.Warning) {
 }
 
 func (b *builder) run() error {
+	b.mark = time.Now()
 	if err := b.prepare(); err != nil {
 		return err
 	}
@@ -184,6 +201,7 @@ func (b *builder) run() error {
 	if err := b.writeSitemap(); err != nil {
 		return err
 	}
+	b.phase("render")
 	b.sum.StoriesExtracted, b.sum.StoriesReused = int(b.stats.extracted.Load()), int(b.stats.kept.Load())
 	b.sum.FilesRendered, b.sum.FilesReused = int(b.stats.rendered.Load()), int(b.stats.reused.Load())
 	return nil
@@ -212,6 +230,7 @@ func (b *builder) prepare() error {
 	}
 	b.tmpl = tmpl
 	b.env = envDigest(b.opts, tmpl)
+	b.phase("scan, annotations, templates")
 
 	if b.cfg.Search.Enabled && b.cache == nil {
 		b.sidx = search.NewBuilder(search.Options{})
@@ -219,7 +238,9 @@ func (b *builder) prepare() error {
 	if err := b.extractAll(); err != nil {
 		return err
 	}
+	b.phase("read, parse, extract")
 	b.resolveAll()
+	b.phase("resolve")
 	b.assignURLs()
 	if b.sidx != nil {
 		for _, d := range b.docs {
@@ -230,6 +251,7 @@ func (b *builder) prepare() error {
 	}
 	b.buildOrReuseIndex()
 	b.sum.Entities = len(b.idx.entities)
+	b.phase("URLs, index")
 	return b.loadPages()
 }
 
