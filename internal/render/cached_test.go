@@ -202,3 +202,21 @@ func TestCachedErrors(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPages renders one page of every kind through the default theme,
+// its fragment memo warm as it is after the first pages of a build.
+func BenchmarkPages(b *testing.B) {
+	tm, err := render.Load(render.Sources(b.TempDir(), "default", themes.Default()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := fixtures("")
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := tm.Bytes(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
