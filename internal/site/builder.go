@@ -305,6 +305,68 @@ func (b *builder) replay(name string, key uint64) (bool, error) {
 	return true, nil
 }
 
+// replayAll replays every group whose key is unchanged, on one goroutine
+// before any page job runs, taking each lock once; it returns the indexes of
+// the groups that must run.
+func (b *builder) replayAll(groups []pageGroup, keys []uint64) ([]int, error) {
+	var rerun []int
+	var same []*group
+	for i, pg := range groups {
+		if g := b.cache.groups[pg.name]; g != nil && g.key == keys[i] {
+			same = append(same, g)
+		} else {
+			rerun = append(rerun, i)
+		}
+	}
+	if m, ok := b.w.(*Memory); ok {
+		m.mu.Lock()
+		for _, g := range same {
+			for _, f := range g.files {
+				if _, dup := m.Files[f.path]; dup {
+					m.mu.Unlock()
+					return nil, fmt.Errorf("two files written to %s", f.path)
+				}
+				m.Files[f.path] = f.data
+			}
+		}
+		m.mu.Unlock()
+	} else {
+		for _, g := range same {
+			for _, f := range g.files {
+				if err := b.w.WriteFile(f.path, f.data); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	kinds := map[string]int{}
+	files := 0
+	b.log.mu.Lock()
+	for _, g := range same {
+		files += len(g.files)
+		for _, p := range g.pages {
+			kinds[p.kind]++
+			if p.kind != "redirect" {
+				b.log.entries = append(b.log.entries, sitemapEntry{p.dir, p.lastmod})
+			}
+		}
+	}
+	b.log.mu.Unlock()
+	b.stats.reused.Add(int64(files))
+	b.mu.Lock()
+	for k, n := range kinds {
+		b.sum.PagesByKind[k] += n
+		b.sum.Pages += n
+	}
+	b.mu.Unlock()
+	b.cacheMu.Lock()
+	for _, g := range same {
+		b.newGroups[g.name] = g
+	}
+	b.cacheMu.Unlock()
+	return rerun, nil
+}
+
 // begin starts recording a group; nil when not building through a Builder.
 func (b *builder) begin(name string, key uint64) *group {
 	if b.cache == nil {
