@@ -729,9 +729,17 @@ type coData struct {
 	dates map[string]int
 }
 
+// coCounts are reused counting maps: an entity named in thousands of
+// stories grows one to thousands of entries, and every entity needs one.
+var coCounts = sync.Pool{New: func() any { return map[*entity]int{} }}
+
 // coMentions counts, over the entity's stories, the other entities and the dates.
 func (b *builder) coMentions(e *entity) *coData {
-	counts := map[*entity]int{}
+	counts := coCounts.Get().(map[*entity]int)
+	defer func() {
+		clear(counts)
+		coCounts.Put(counts)
+	}()
 	co := &coData{dates: map[string]int{}}
 	for _, di := range e.stories {
 		for _, de := range b.idx.docEnts[di] {
@@ -743,6 +751,7 @@ func (b *builder) coMentions(e *entity) *coData {
 			co.dates[v]++
 		}
 	}
+	co.ents = make([]docEntity, 0, len(counts))
 	for o, n := range counts {
 		co.ents = append(co.ents, docEntity{e: o, count: n})
 	}
