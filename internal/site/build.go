@@ -404,6 +404,7 @@ func dayOf(t time.Time) string {
 // bodyText is the story's paragraphs, captions left out.
 func bodyText(s *story.Story) string {
 	var sb strings.Builder
+	sb.Grow(len(s.Text) + len(s.Paragraphs)) // one allocation, not a doubling series
 	for _, p := range s.Paragraphs {
 		if !p.Caption {
 			sb.WriteString(s.Text[p.Start:p.End])
