@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"slices"
-	"strings"
 )
 
 // Live is an index kept up to date across builds, as serve rebuilds: a
@@ -100,21 +99,9 @@ func (l *Live) Put(st Story, t Terms) error {
 func (l *Live) addPostings(id uint32, t Terms) error {
 	s := &l.story[id]
 	s.terms, s.tids, s.round = t, s.tids[:0], l.round
-	rest := t.words
-	for _, w := range t.weights {
-		end := strings.IndexByte(rest, 0)
-		if end < 0 {
-			return errors.New("search: malformed Terms")
-		}
-		term := rest[:end]
-		rest = rest[end+1:]
-		g, ok := l.b.terms[term]
-		if !ok {
-			term = strings.Clone(term)
-			g = int32(len(l.b.termStr))
-			l.b.terms[term] = g
-			l.b.termStr = append(l.b.termStr, term)
-			l.b.postings = append(l.b.postings, nil)
+	return t.each(func(term string, w uint8) {
+		g, added := l.b.termID(term)
+		if added {
 			l.enc = append(l.enc, nil)
 			l.cut = append(l.cut, 0)
 			l.pruned = append(l.pruned, false)
@@ -124,8 +111,7 @@ func (l *Live) addPostings(id uint32, t Terms) error {
 		l.b.postings[g] = append(l.b.postings[g], v)
 		l.touch(g, v)
 		s.tids = append(s.tids, g)
-	}
-	return nil
+	})
 }
 
 // dropPostings removes a story's postings from its words' lists.

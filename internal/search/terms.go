@@ -47,23 +47,36 @@ func (b *Builder) AddTerms(st Story, t Terms) error {
 	}
 	id := uint32(len(b.stories))
 	b.stories = append(b.stories, st.meta())
+	return t.each(func(term string, w uint8) {
+		g, _ := b.termID(term)
+		b.appendPosting(g, id<<weightBits|uint32(w))
+	})
+}
+
+// each calls f with every word of t and its weight.
+func (t Terms) each(f func(term string, w uint8)) error {
 	rest := t.words
 	for _, w := range t.weights {
 		end := strings.IndexByte(rest, 0)
 		if end < 0 {
 			return errors.New("search: malformed Terms")
 		}
-		term := rest[:end]
+		f(rest[:end], w)
 		rest = rest[end+1:]
-		g, ok := b.terms[term]
-		if !ok {
-			term = strings.Clone(term) // not a slice of t.words: that would keep every Terms alive
-			g = int32(len(b.termStr))
-			b.terms[term] = g
-			b.termStr = append(b.termStr, term)
-			b.postings = append(b.postings, nil)
-		}
-		b.appendPosting(g, id<<weightBits|uint32(w))
 	}
 	return nil
+}
+
+// termID is a word's id, made (with an empty postings list) when the word
+// is new. Callers hold b.mu or own b.
+func (b *Builder) termID(term string) (g int32, added bool) {
+	if g, ok := b.terms[term]; ok {
+		return g, false
+	}
+	term = strings.Clone(term) // not a slice of a Terms: that would keep every Terms alive
+	g = int32(len(b.termStr))
+	b.terms[term] = g
+	b.termStr = append(b.termStr, term)
+	b.postings = append(b.postings, nil)
+	return g, true
 }

@@ -263,48 +263,6 @@ func (g *group) addPage(dir, kind, lastmod string) {
 	}
 }
 
-// replay writes a group's files from the cache when its key is unchanged.
-func (b *builder) replay(name string, key uint64) (bool, error) {
-	if b.cache == nil || b.cache.env != b.env {
-		return false, nil
-	}
-	g := b.cache.groups[name]
-	if g == nil || g.key != key {
-		return false, nil
-	}
-	// One lock per structure for the whole group: replay is most of what a
-	// small edit's build does, 20,000 files at a time.
-	if m, ok := b.w.(*Memory); ok {
-		if err := m.keepGroup(g.files); err != nil {
-			return true, err
-		}
-	} else {
-		for _, f := range g.files {
-			if err := b.w.WriteFile(f.path, f.data); err != nil {
-				return true, err
-			}
-		}
-	}
-	b.stats.reused.Add(int64(len(g.files)))
-	b.mu.Lock()
-	for _, p := range g.pages {
-		b.sum.PagesByKind[p.kind]++
-		b.sum.Pages++
-	}
-	b.mu.Unlock()
-	b.log.mu.Lock()
-	for _, p := range g.pages {
-		if p.kind != "redirect" {
-			b.log.entries = append(b.log.entries, sitemapEntry{p.dir, p.lastmod})
-		}
-	}
-	b.log.mu.Unlock()
-	b.cacheMu.Lock()
-	b.newGroups[name] = g
-	b.cacheMu.Unlock()
-	return true, nil
-}
-
 // replayAll replays every group whose key is unchanged, on one goroutine
 // before any page job runs, taking each lock once; it returns the indexes of
 // the groups that must run.
@@ -319,17 +277,9 @@ func (b *builder) replayAll(groups []pageGroup, keys []uint64) ([]int, error) {
 		}
 	}
 	if m, ok := b.w.(*Memory); ok {
-		m.mu.Lock()
-		for _, g := range same {
-			for _, f := range g.files {
-				if _, dup := m.Files[f.path]; dup {
-					m.mu.Unlock()
-					return nil, fmt.Errorf("two files written to %s", f.path)
-				}
-				m.Files[f.path] = f.data
-			}
+		if err := m.keepGroups(same); err != nil {
+			return nil, err
 		}
-		m.mu.Unlock()
 	} else {
 		for _, g := range same {
 			for _, f := range g.files {
@@ -384,11 +334,9 @@ func (b *builder) commit(g *group) {
 	b.cacheMu.Unlock()
 }
 
-// grouped runs f as the group name under key, or replays its files.
+// grouped runs f as the group name under key, recording its files for the
+// next build (which replays them through replayAll while key is unchanged).
 func (b *builder) grouped(name string, key uint64, f func(g *group) error) error {
-	if ok, err := b.replay(name, key); ok || err != nil {
-		return err
-	}
 	g := b.begin(name, key)
 	if err := f(g); err != nil {
 		return err

@@ -35,15 +35,17 @@ func (m *Memory) keep(rel string, data []byte) error {
 	return nil
 }
 
-// keepGroup keeps a group's files under one lock.
-func (m *Memory) keepGroup(files []groupFile) error {
+// keepGroups keeps the files of replayed groups under one lock.
+func (m *Memory) keepGroups(gs []*group) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for _, f := range files {
-		if _, dup := m.Files[f.path]; dup {
-			return fmt.Errorf("two files written to %s", f.path)
+	for _, g := range gs {
+		for _, f := range g.files {
+			if _, dup := m.Files[f.path]; dup {
+				return fmt.Errorf("two files written to %s", f.path)
+			}
+			m.Files[f.path] = f.data
 		}
-		m.Files[f.path] = f.data
 	}
 	return nil
 }

@@ -80,14 +80,7 @@ func (b *builder) renderAll() error {
 		}
 		for _, i := range rerun {
 			pg, key := groups[i], keys[i]
-			jobs = append(jobs, func() error {
-				g := b.begin(pg.name, key)
-				if err := pg.run(g); err != nil {
-					return err
-				}
-				b.commit(g)
-				return nil
-			})
+			jobs = append(jobs, func() error { return b.grouped(pg.name, key, pg.run) })
 		}
 	} else {
 		// The search index first: it is the longest single job, and on a

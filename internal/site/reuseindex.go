@@ -54,13 +54,18 @@ func (b *builder) indexSig(d *doc) uint64 {
 // their index signature.
 func (b *builder) unchanged(i int, prev *indexed) (same, sameTable bool) {
 	d := b.docs[i]
-	if prev == nil || d.url != prev.url || d.day != prev.day || !slices.Equal(d.tags, prev.tags) {
+	if !sameIndexed(d, prev) {
 		return false, false
 	}
 	if prev.res == interface{}(d.res) {
 		return true, true
 	}
 	return b.indexSig(d) == prev.sig, false
+}
+
+// sameIndexed reports whether d has the URL, day and tags prev indexed.
+func sameIndexed(d *doc, prev *indexed) bool {
+	return prev != nil && d.url == prev.url && d.day == prev.day && slices.Equal(d.tags, prev.tags)
 }
 
 // buildOrReuseIndex sets b.idx and, through a Builder, b.keys.
@@ -108,8 +113,7 @@ func (b *builder) buildOrReuseIndex() {
 		switch {
 		case sameTable[i]:
 			rec.sig = bl.indexed[i].sig
-		case i < len(bl.indexed) && bl.idxPaths[i] == d.path && bl.indexed[i] != nil && bl.indexed[i].res == interface{}(d.res) &&
-			bl.indexed[i].url == d.url && bl.indexed[i].day == d.day && slices.Equal(bl.indexed[i].tags, d.tags):
+		case i < len(bl.indexed) && bl.idxPaths[i] == d.path && sameIndexed(d, bl.indexed[i]) && bl.indexed[i].res == interface{}(d.res):
 			// The index was rebuilt for other stories; this one's signature,
 			// a function of its own table, URL, day and tags, is unchanged.
 			rec.sig = bl.indexed[i].sig
