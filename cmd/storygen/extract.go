@@ -234,7 +234,7 @@ func storyJSON(l *loaded) jsonStory {
 	}
 	for _, m := range r.Mentions {
 		js.Entities = append(js.Entities, jsonEntity{Start: s.FileOffset(int(m.Start)), End: s.FileOffset(int(m.End)),
-			Text: m.Text, Kind: m.Kind.String(), ID: m.ID})
+			Text: m.Text.String(), Kind: m.Kind.String(), ID: m.ID.String()})
 	}
 	for _, d := range r.Dates {
 		js.Dates = append(js.Dates, jsonDate{Start: s.FileOffset(int(d.Start)), End: s.FileOffset(int(d.End)), Text: d.Text, Value: d.Value})
@@ -242,7 +242,7 @@ func storyJSON(l *loaded) jsonStory {
 	for _, q := range r.Quotes {
 		sp := ""
 		if q.Speaker >= 0 && q.Speaker < len(r.Mentions) {
-			sp = r.Mentions[q.Speaker].ID
+			sp = r.Mentions[q.Speaker].ID.String()
 		}
 		js.Quotes = append(js.Quotes, jsonQuote{Start: s.FileOffset(q.Start), End: s.FileOffset(q.End), Speaker: sp, Text: q.Text})
 	}

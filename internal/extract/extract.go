@@ -148,8 +148,8 @@ func Extract(s *story.Story) *Result {
 		start, end := int(x.toks[c.h].start), int(x.toks[c.b-1].nameEnd)
 		idx[i] = len(res.Mentions)
 		res.Mentions = append(res.Mentions, Mention{
-			Start: int32(start), End: int32(end), Text: x.text[start:end], Kind: c.kind,
-			Name: c.name, Bare: x.fullText(i), Short: c.short, Ambiguous: c.ambiguous,
+			Start: int32(start), End: int32(end), Text: Intern(x.text[start:end]), Kind: c.kind,
+			Name: Intern(c.name), Bare: Intern(x.fullText(i)), Short: c.short, Ambiguous: c.ambiguous,
 			Weak: c.str <= strDefault,
 		})
 	}

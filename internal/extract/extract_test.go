@@ -25,10 +25,10 @@ func seed(t testing.TB) *story.Story {
 func names(r *extract.Result) map[extract.Kind]map[string]bool {
 	out := map[extract.Kind]map[string]bool{extract.Person: {}, extract.Place: {}, extract.Organisation: {}}
 	for _, m := range r.Mentions {
-		out[m.Kind][m.Text] = true
-		out[m.Kind][m.Bare] = true
-		if m.Name != "" {
-			out[m.Kind][m.Name] = true
+		out[m.Kind][m.Text.String()] = true
+		out[m.Kind][m.Bare.String()] = true
+		if m.Name.String() != "" {
+			out[m.Kind][m.Name.String()] = true
 		}
 	}
 	return out
@@ -55,30 +55,30 @@ func TestSeedStory(t *testing.T) {
 	}
 	for _, m := range r.Mentions {
 		for _, bad := range []string{"State Mike", "Trump North Korea", "Base Andrews", "North Korean"} {
-			if strings.Contains(m.Text, bad) && !(bad == "Base Andrews" && m.Text == "Joint Base Andrews" && m.Kind == extract.Place) {
-				t.Errorf("false mention %q (%s)", m.Text, m.Kind)
+			if strings.Contains(m.Text.String(), bad) && !(bad == "Base Andrews" && m.Text.String() == "Joint Base Andrews" && m.Kind == extract.Place) {
+				t.Errorf("false mention %q (%s)", m.Text.String(), m.Kind)
 			}
 		}
-		if m.Kind == extract.Person && strings.Contains(m.Text, "Andrews") {
-			t.Errorf("person %q", m.Text)
+		if m.Kind == extract.Person && strings.Contains(m.Text.String(), "Andrews") {
+			t.Errorf("person %q", m.Text.String())
 		}
-		if strings.Contains(m.Text, "POTUS") || strings.Contains(m.Text, "NorthKorea") {
-			t.Errorf("tag as mention: %q", m.Text)
+		if strings.Contains(m.Text.String(), "POTUS") || strings.Contains(m.Text.String(), "NorthKorea") {
+			t.Errorf("tag as mention: %q", m.Text.String())
 		}
 		// captions never yield mentions
 		for _, p := range s.Paragraphs {
 			if p.Caption && int(m.Start) >= p.Start && int(m.Start) < p.End {
-				t.Errorf("mention %q in caption", m.Text)
+				t.Errorf("mention %q in caption", m.Text.String())
 			}
 		}
-		if m.Text == "Mr Pompeo" && m.ID != "mike-pompeo" {
-			t.Errorf("Mr Pompeo has id %q, want mike-pompeo", m.ID)
+		if m.Text.String() == "Mr Pompeo" && m.ID.String() != "mike-pompeo" {
+			t.Errorf("Mr Pompeo has id %q, want mike-pompeo", m.ID.String())
 		}
-		if m.Text == "Mr Kim" && m.ID != "" {
-			t.Errorf("Mr Kim linked to %q; three Kims in the story", m.ID)
+		if m.Text.String() == "Mr Kim" && m.ID.String() != "" {
+			t.Errorf("Mr Kim linked to %q; three Kims in the story", m.ID.String())
 		}
-		if s.Text[m.Start:m.End] != m.Text {
-			t.Errorf("span %d:%d is %q, text %q", m.Start, m.End, s.Text[m.Start:m.End], m.Text)
+		if s.Text[m.Start:m.End] != m.Text.String() {
+			t.Errorf("span %d:%d is %q, text %q", m.Start, m.End, s.Text[m.Start:m.End], m.Text.String())
 		}
 	}
 
@@ -110,7 +110,7 @@ func TestSeedStory(t *testing.T) {
 				if q.Speaker < 0 {
 					return ""
 				}
-				return r.Mentions[q.Speaker].ID
+				return r.Mentions[q.Speaker].ID.String()
 			}
 		}
 		t.Errorf("quote %q not found", prefix)
@@ -252,15 +252,15 @@ func TestHardCases(t *testing.T) {
 				var found *extract.Mention
 				for i := range r.Mentions {
 					m := &r.Mentions[i]
-					if m.Text == w.text || m.Bare == w.text {
+					if m.Text.String() == w.text || m.Bare.String() == w.text {
 						found = m
 						break
 					}
 				}
 				if w.kind == 0 {
 					for _, m := range r.Mentions {
-						if strings.Contains(m.Text, w.text) && !listed(c.want, m.Text) {
-							t.Errorf("%q: unexpected mention %q (%s)", w.text, m.Text, m.Kind)
+						if strings.Contains(m.Text.String(), w.text) && !listed(c.want, m.Text.String()) {
+							t.Errorf("%q: unexpected mention %q (%s)", w.text, m.Text.String(), m.Kind)
 						}
 					}
 					continue
@@ -273,10 +273,10 @@ func TestHardCases(t *testing.T) {
 					t.Errorf("%q: kind %s, want %s", w.text, found.Kind, w.kind)
 				}
 				switch {
-				case w.name == "-" && found.Name != "":
-					t.Errorf("%q: linked to %q, want unlinked", w.text, found.Name)
-				case w.name != "" && w.name != "-" && found.Name != w.name:
-					t.Errorf("%q: name %q, want %q", w.text, found.Name, w.name)
+				case w.name == "-" && found.Name.String() != "":
+					t.Errorf("%q: linked to %q, want unlinked", w.text, found.Name.String())
+				case w.name != "" && w.name != "-" && found.Name.String() != w.name:
+					t.Errorf("%q: name %q, want %q", w.text, found.Name.String(), w.name)
 				}
 			}
 		})
@@ -296,7 +296,7 @@ func listed(ws []want, text string) bool {
 func texts(r *extract.Result) []string {
 	var out []string
 	for _, m := range r.Mentions {
-		out = append(out, m.Kind.String()+":"+m.Text)
+		out = append(out, m.Kind.String()+":"+m.Text.String())
 	}
 	return out
 }
@@ -326,7 +326,7 @@ func TestQuoteAttribution(t *testing.T) {
 		}
 		got := ""
 		if q.Speaker >= 0 {
-			got = r.Mentions[q.Speaker].Name
+			got = r.Mentions[q.Speaker].Name.String()
 		}
 		if got != c.speaker {
 			t.Errorf("%q: speaker %q, want %q", c.text, got, c.speaker)
@@ -343,7 +343,7 @@ func TestSpansOnSeed(t *testing.T) {
 	last := int32(-1)
 	for _, m := range r.Mentions {
 		if m.Start < last {
-			t.Errorf("mentions out of order at %q", m.Text)
+			t.Errorf("mentions out of order at %q", m.Text.String())
 		}
 		last = m.Start
 	}

@@ -40,12 +40,12 @@ func check(t *testing.T, s *story.Story, r *extract.Result) {
 	}
 	for _, m := range r.Mentions {
 		in("mention", int(m.Start), int(m.End))
-		if m.Start == m.End || s.Text[m.Start:m.End] != m.Text {
-			t.Fatalf("mention %q does not match its span", m.Text)
+		if m.Start == m.End || s.Text[m.Start:m.End] != m.Text.String() {
+			t.Fatalf("mention %q does not match its span", m.Text.String())
 		}
 		for _, p := range s.Paragraphs {
 			if p.Caption && int(m.Start) >= p.Start && int(m.Start) < p.End {
-				t.Fatalf("mention %q in a caption", m.Text)
+				t.Fatalf("mention %q in a caption", m.Text.String())
 			}
 		}
 	}

@@ -109,7 +109,7 @@ func TestRobustStories(t *testing.T) {
 		for _, e := range w.entities {
 			ok := false
 			for _, m := range r.Mentions {
-				if m.Kind == e.kind && (m.Bare == e.text || m.Text == e.text) {
+				if m.Kind == e.kind && (m.Bare.String() == e.text || m.Text.String() == e.text) {
 					ok = true
 					break
 				}
@@ -121,12 +121,12 @@ func TestRobustStories(t *testing.T) {
 			}
 		}
 		for _, m := range r.Mentions {
-			if w.neutral[m.Bare] || w.neutral[m.Text] {
+			if w.neutral[m.Bare.String()] || w.neutral[m.Text.String()] {
 				continue
 			}
 			good := false
 			for _, e := range w.entities {
-				if m.Kind == e.kind && (m.Bare == e.text || m.Text == e.text) {
+				if m.Kind == e.kind && (m.Bare.String() == e.text || m.Text.String() == e.text) {
 					good = true
 					break
 				}
@@ -135,7 +135,7 @@ func TestRobustStories(t *testing.T) {
 			if good {
 				mGood++
 			} else {
-				t.Logf("%s: wrong %s %q", name, m.Kind, m.Text)
+				t.Logf("%s: wrong %s %q", name, m.Kind, m.Text.String())
 			}
 		}
 		if rec := float64(found) / float64(len(w.entities)); rec < robustStoryRecall {

@@ -39,17 +39,18 @@ type Mention struct {
 	// Weak marks a kind chosen by default, without evidence; package resolve
 	// may let the archive's other stories decide it.
 	Weak bool
-	Text string
+	// Text is the mention as written.
+	Text Str
 	// Name is the fullest form of the name known in this story for the
 	// mention's entity ("Mike Pompeo" for a "Mr Pompeo" mention), without
 	// titles; "" when the mention is a short form that could not be tied to a
 	// full name within the story (e.g. "Mr Kim" with several Kims).
-	Name string
+	Name Str
 	// Bare is the name as written, without honorific or possessive ("Pompeo"
 	// for "Mr Pompeo’s"); package resolve links short forms by it.
-	Bare string
+	Bare Str
 	// ID is the archive-wide entity id, set by package resolve; "" = unlinked.
-	ID string
+	ID Str
 }
 
 // DateRef is an expression naming a calendar day, month or year.

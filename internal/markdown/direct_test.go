@@ -39,7 +39,7 @@ func storyWithLinks(t testing.TB, text string) *Story {
 			for j < len(body) && (body[j] >= 'A' && body[j] <= 'Z' || body[j] >= 'a' && body[j] <= 'z') {
 				j++
 			}
-			res.Mentions = append(res.Mentions, extract.Mention{Start: int32(i), End: int32(j), Text: body[i:j], Kind: extract.Person, ID: strings.ToLower(body[i:j])})
+			res.Mentions = append(res.Mentions, extract.Mention{Start: int32(i), End: int32(j), Text: extract.Intern(body[i:j]), Kind: extract.Person, ID: extract.Intern(strings.ToLower(body[i:j]))})
 			i = j
 		}
 	}

@@ -150,10 +150,10 @@ func storySpans(s *Story) []span {
 	var spans []span
 	if s.Result != nil {
 		for _, m := range s.Result.Mentions {
-			if m.ID == "" || m.Start < 0 || int(m.End) > len(text) || m.Start >= m.End {
+			if m.ID.IsZero() || m.Start < 0 || int(m.End) > len(text) || m.Start >= m.End {
 				continue
 			}
-			spans = append(spans, span{int(m.Start), int(m.End), KindDir(m.Kind) + "/" + m.ID + "/"})
+			spans = append(spans, span{int(m.Start), int(m.End), KindDir(m.Kind) + "/" + m.ID.String() + "/"})
 		}
 		for _, d := range s.Result.Dates {
 			if d.Value == "" || d.Start < 0 || int(d.End) > len(text) || d.Start >= d.End {
@@ -255,8 +255,8 @@ func writeFrontMatter(dst *bytes.Buffer, s *Story) {
 		for _, q := range s.Result.Quotes {
 			dst.WriteString("\n[[quotes]]\n")
 			if q.Speaker >= 0 && q.Speaker < len(s.Result.Mentions) {
-				if m := s.Result.Mentions[q.Speaker]; m.ID != "" {
-					kv(dst, "speaker", m.ID)
+				if m := s.Result.Mentions[q.Speaker]; !m.ID.IsZero() {
+					kv(dst, "speaker", m.ID.String())
 				}
 			}
 			kv(dst, "text", q.Text)

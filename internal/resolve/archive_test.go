@@ -17,8 +17,8 @@ func storyOf(path, text string) resolve.Doc {
 func idOf(t *testing.T, d resolve.Doc, text string) string {
 	t.Helper()
 	for _, m := range d.Result.Mentions {
-		if m.Text == text {
-			return m.ID
+		if m.Text.String() == text {
+			return m.ID.String()
 		}
 	}
 	t.Fatalf("%s: no mention %q", d.Path, text)
@@ -76,7 +76,7 @@ func TestOrderIndependent(t *testing.T) {
 			d := byPath[fmt.Sprintf("%d.txt", i)]
 			out += d.Path
 			for _, m := range d.Result.Mentions {
-				out += " " + m.Text + "=" + m.Kind.String() + "/" + m.ID
+				out += " " + m.Text.String() + "=" + m.Kind.String() + "/" + m.ID.String()
 			}
 		}
 		return out

@@ -18,10 +18,10 @@ func BenchmarkResolve(b *testing.B) {
 			p := (i*7 + k*13) % people
 			full := fmt.Sprintf("Given%d Family%d", p%300, p)
 			r.Mentions = append(r.Mentions,
-				extract.Mention{Text: full, Bare: full, Name: full, Kind: extract.Person},
-				extract.Mention{Text: fmt.Sprintf("Mr Family%d", p), Bare: fmt.Sprintf("Family%d", p), Kind: extract.Person, Short: true},
-				extract.Mention{Text: fmt.Sprintf("Place%d", p%500), Bare: fmt.Sprintf("Place%d", p%500), Kind: extract.Place},
-				extract.Mention{Text: "NFA", Bare: "NFA", Kind: extract.Organisation, Name: "NFA"})
+				extract.Mention{Text: extract.Intern(full), Bare: extract.Intern(full), Name: extract.Intern(full), Kind: extract.Person},
+				extract.Mention{Text: extract.Intern(fmt.Sprintf("Mr Family%d", p)), Bare: extract.Intern(fmt.Sprintf("Family%d", p)), Kind: extract.Person, Short: true},
+				extract.Mention{Text: extract.Intern(fmt.Sprintf("Place%d", p%500)), Bare: extract.Intern(fmt.Sprintf("Place%d", p%500)), Kind: extract.Place},
+				extract.Mention{Text: extract.Intern("NFA"), Bare: extract.Intern("NFA"), Kind: extract.Organisation, Name: extract.Intern("NFA")})
 		}
 		base[i] = r
 	}

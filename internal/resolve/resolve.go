@@ -138,7 +138,7 @@ func Resolve(docs []Doc, ann *annotate.Set) *Index {
 // evidence) the kind the rest of the archive gives the same name with
 // evidence ("Ryanair" an organisation here because "airline Ryanair" there).
 func voteKinds(docs []Doc) {
-	votes := map[string]*[4]int{}
+	votes := map[extract.Str]*[4]int{}
 	for _, d := range docs {
 		if d.Result == nil {
 			continue
@@ -179,8 +179,8 @@ func voteKinds(docs []Doc) {
 
 type pin struct {
 	kind extract.Kind
-	name string
-	id   string
+	name extract.Str
+	id   extract.Str
 }
 
 type resolver struct {
@@ -213,7 +213,7 @@ func newResolver(ann *annotate.Set) *resolver {
 			ann.Entries[i].ID = ID(e.Kind, e.Name)
 			e.ID = ann.Entries[i].ID
 		}
-		p := pin{kind: e.Kind, name: e.Name, id: e.ID}
+		p := pin{kind: e.Kind, name: extract.Intern(e.Name), id: extract.Intern(e.ID)}
 		r.aliases[e.Name] = p
 		for _, a := range e.Aliases {
 			if a = strings.TrimSpace(a); a != "" {
@@ -225,11 +225,14 @@ func newResolver(ann *annotate.Set) *resolver {
 }
 
 func (r *resolver) ignored(m *extract.Mention) bool {
-	for _, t := range []string{m.Text, m.Name, m.Bare} {
-		if t == "" {
+	if len(r.ignore) == 0 {
+		return false
+	}
+	for _, t := range [...]extract.Str{m.Text, m.Name, m.Bare} {
+		if t.IsZero() {
 			continue
 		}
-		for _, k := range r.ignore[t] {
+		for _, k := range r.ignore[t.String()] {
 			if k == 0 || k == m.Kind {
 				return true
 			}
@@ -244,29 +247,34 @@ func (r *resolver) apply(res *extract.Result) {
 	remap := make([]int, len(res.Mentions))
 	for i := range res.Mentions {
 		m := res.Mentions[i]
-		m.ID = ""
+		m.ID = extract.Str{}
 		if m.Kind == 0 || r.ignored(&m) {
 			remap[i] = -1
 			continue
 		}
-		if p, ok := r.aliases[m.Text]; ok {
-			m.Kind, m.Name, m.ID = p.kind, p.name, p.id
-		} else if p, ok := r.aliases[m.Name]; ok && m.Name != "" {
-			m.Kind, m.Name, m.ID = p.kind, p.name, p.id
-		} else if p, ok := r.aliases[bare(&m)]; ok && m.Name == "" && p.kind == m.Kind {
-			m.Name, m.ID = p.name, p.id
+		if len(r.aliases) > 0 {
+			if p, ok := r.aliases[m.Text.String()]; ok {
+				m.Kind, m.Name, m.ID = p.kind, p.name, p.id
+			} else if p, ok := r.aliases[m.Name.String()]; ok && !m.Name.IsZero() {
+				m.Kind, m.Name, m.ID = p.kind, p.name, p.id
+			} else if p, ok := r.aliases[bare(&m)]; ok && m.Name.IsZero() && p.kind == m.Kind {
+				m.Name, m.ID = p.name, p.id
+			}
 		}
-		if m.ID == "" {
+		if m.ID.IsZero() {
 			name := m.Name
-			if name == "" && !(m.Kind == extract.Person && m.Short) {
+			if name.IsZero() && !(m.Kind == extract.Person && m.Short) {
 				name = m.Text
 				if m.Kind != extract.Person {
-					name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+					t := name.String()
+					if u := strings.TrimPrefix(strings.TrimPrefix(t, "the "), "The "); u != t {
+						name = extract.Intern(u)
+					}
 				}
 			}
-			if name != "" {
+			if !name.IsZero() {
 				m.Name = name
-				m.ID = ID(m.Kind, name)
+				m.ID = extract.Intern(ID(m.Kind, name.String()))
 			}
 		}
 		remap[i] = len(keep)
@@ -282,24 +290,25 @@ func (r *resolver) apply(res *extract.Result) {
 
 // indexFullNames records, for every multi-word person name, its tokens.
 func (r *resolver) indexFullNames(docs []Doc) {
-	seen := map[string]bool{}
+	seen := map[extract.Str]bool{}
 	for _, d := range docs {
 		if d.Result == nil {
 			continue
 		}
 		for _, m := range d.Result.Mentions {
-			if m.ID == "" || m.Kind != extract.Person || seen[m.ID] {
+			if m.ID.IsZero() || m.Kind != extract.Person || seen[m.ID] {
 				continue
 			}
 			seen[m.ID] = true
-			toks := strings.Fields(m.Name)
+			toks := strings.Fields(m.Name.String())
 			if len(toks) < 2 {
 				continue
 			}
+			id := m.ID.String()
 			for _, t := range []string{toks[0], toks[len(toks)-1]} {
-				r.byToken[t] = appendUnique(r.byToken[t], m.ID)
+				r.byToken[t] = appendUnique(r.byToken[t], id)
 			}
-			r.idName[key{extract.Person, m.ID}] = toks[0]
+			r.idName[key{extract.Person, id}] = toks[0]
 		}
 	}
 	for t := range r.byToken {
@@ -357,24 +366,25 @@ func (r *resolver) linkShortForms(docs []Doc) {
 		}
 		for i := range d.Result.Mentions {
 			m := &d.Result.Mentions[i]
-			if m.ID != "" || m.Kind != extract.Person {
+			if !m.ID.IsZero() || m.Kind != extract.Person {
 				continue
 			}
 			short := bare(m)
-			cands := r.sameGender(m.Text, r.byToken[short])
+			text := m.Text.String()
+			cands := r.sameGender(text, r.byToken[short])
 			if len(cands) == 1 && !m.Ambiguous {
-				m.ID = cands[0]
-				k := key{extract.Person, m.ID}
+				m.ID = extract.Intern(cands[0])
+				k := key{extract.Person, cands[0]}
 				if r.rules[k] == nil {
 					r.rules[k] = map[string]int{}
 				}
 				r.rules[k][short]++
 				continue
 			}
-			u := r.unl[m.Text]
+			u := r.unl[text]
 			if u == nil {
-				u = &Unlinked{Kind: m.Kind, Text: m.Text, Candidates: cands}
-				r.unl[m.Text] = u
+				u = &Unlinked{Kind: m.Kind, Text: text, Candidates: cands}
+				r.unl[text] = u
 			}
 			u.Count++
 			if len(u.Examples) < 3 {
@@ -389,21 +399,21 @@ func (r *resolver) linkShortForms(docs []Doc) {
 // stories tie it to ("United States Air Force (USAF)"); an acronym tied to
 // two names stays as it is. Each link is reported as a rule.
 func (r *resolver) linkAcronyms(docs []Doc) {
-	type full struct{ id, name string }
-	var byAcr map[string][]full
+	type full struct{ id, name extract.Str }
+	var byAcr map[extract.Str][]full
 	for _, d := range docs {
 		if d.Result == nil {
 			continue
 		}
 		for _, m := range d.Result.Mentions {
-			if m.Kind != extract.Organisation || !m.Short || m.ID == "" || !acronym(m.Bare) {
+			if m.Kind != extract.Organisation || !m.Short || m.ID.IsZero() || !acronym(m.Bare.String()) {
 				continue
 			}
-			if m.ID == ID(extract.Organisation, m.Bare) {
+			if m.ID.String() == ID(extract.Organisation, m.Bare.String()) {
 				continue
 			}
 			if byAcr == nil {
-				byAcr = map[string][]full{}
+				byAcr = map[extract.Str][]full{}
 			}
 			l := byAcr[m.Bare]
 			dup := false
@@ -424,22 +434,23 @@ func (r *resolver) linkAcronyms(docs []Doc) {
 		}
 		for i := range d.Result.Mentions {
 			m := &d.Result.Mentions[i]
-			if m.Kind != extract.Organisation || m.Short || !acronym(m.Bare) {
+			b := m.Bare.String()
+			if m.Kind != extract.Organisation || m.Short || !acronym(b) {
 				continue
 			}
 			l := byAcr[m.Bare]
-			if len(l) != 1 || m.ID != ID(extract.Organisation, m.Bare) {
+			if len(l) != 1 || m.ID.String() != ID(extract.Organisation, b) {
 				continue
 			}
-			if _, pinned := r.aliases[m.Bare]; pinned {
+			if _, pinned := r.aliases[b]; pinned {
 				continue
 			}
 			m.ID, m.Name, m.Short = l[0].id, l[0].name, true
-			k := key{extract.Organisation, m.ID}
+			k := key{extract.Organisation, m.ID.String()}
 			if r.rules[k] == nil {
 				r.rules[k] = map[string]int{}
 			}
-			r.rules[k][m.Bare]++
+			r.rules[k][b]++
 		}
 	}
 }
@@ -483,8 +494,10 @@ func (r *resolver) merge(docs []Doc) {
 		}
 		for i := range d.Result.Mentions {
 			m := &d.Result.Mentions[i]
-			if m.ID != "" {
-				m.ID = final(key{m.Kind, m.ID})
+			if !m.ID.IsZero() {
+				if f := final(key{m.Kind, m.ID.String()}); f != m.ID.String() {
+					m.ID = extract.Intern(f)
+				}
 			}
 		}
 	}
@@ -500,7 +513,7 @@ func (r *resolver) index(docs []Doc) *Index {
 	// Kinds are counted per name as written, then folded to lower case per
 	// distinct name: lower-casing every mention would allocate for each.
 	type nameKind struct {
-		name string
+		name extract.Str
 		kind extract.Kind
 	}
 	byName := map[nameKind]int{}
@@ -511,23 +524,23 @@ func (r *resolver) index(docs []Doc) *Index {
 		}
 		clear(inDoc)
 		for _, m := range d.Result.Mentions {
-			if m.Name != "" {
+			if !m.Name.IsZero() {
 				byName[nameKind{m.Name, m.Kind}]++
 			}
-			if m.ID == "" {
+			if m.ID.IsZero() {
 				continue
 			}
-			k := key{m.Kind, m.ID}
+			k := key{m.Kind, m.ID.String()}
 			a := accs[k]
 			if a == nil {
 				a = &acc{names: map[string]int{}}
 				accs[k] = a
 			}
 			a.count++
-			if m.Name != "" && !m.Short {
-				a.names[m.Name]++
-			} else if m.Name != "" {
-				a.names[m.Name] += 0
+			if !m.Name.IsZero() && !m.Short {
+				a.names[m.Name.String()]++
+			} else if !m.Name.IsZero() {
+				a.names[m.Name.String()] += 0
 			}
 			if !inDoc[k] {
 				inDoc[k] = true
@@ -537,7 +550,7 @@ func (r *resolver) index(docs []Doc) *Index {
 	}
 	kindsByName := map[string]map[extract.Kind]int{}
 	for nk, n := range byName {
-		lk := strings.ToLower(nk.name)
+		lk := strings.ToLower(nk.name.String())
 		if kindsByName[lk] == nil {
 			kindsByName[lk] = map[extract.Kind]int{}
 		}
@@ -684,10 +697,10 @@ var titles = map[string]bool{
 
 // bare is the mention's name without titles ("Pompeo" for "Mr Pompeo").
 func bare(m *extract.Mention) string {
-	if m.Bare != "" {
-		return m.Bare
+	if !m.Bare.IsZero() {
+		return m.Bare.String()
 	}
-	return stripTitles(m.Text)
+	return stripTitles(m.Text.String())
 }
 
 // stripTitles drops leading titles: "Mr Pompeo" → "Pompeo".

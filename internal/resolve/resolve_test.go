@@ -8,13 +8,13 @@ import (
 )
 
 func person(text, name string, short bool) extract.Mention {
-	return extract.Mention{Text: text, Name: name, Kind: extract.Person, Short: short}
+	return extract.Mention{Text: extract.Intern(text), Name: extract.Intern(name), Kind: extract.Person, Short: short}
 }
 
 func ids(r *extract.Result) []string {
 	var out []string
 	for _, m := range r.Mentions {
-		out = append(out, m.Text+"="+m.ID)
+		out = append(out, m.Text.String()+"="+m.ID.String())
 	}
 	return out
 }
@@ -26,8 +26,8 @@ func TestResolve(t *testing.T) {
 		person("Kim Jong Un", "Kim Jong Un", false),
 		person("Kim Yong Chol", "Kim Yong Chol", false),
 		person("Mr Kim", "", true),
-		{Text: "Trump North Korea", Name: "Trump North Korea", Kind: extract.Person},
-		{Text: "Washington", Kind: extract.Place},
+		{Text: extract.Intern("Trump North Korea"), Name: extract.Intern("Trump North Korea"), Kind: extract.Person},
+		{Text: extract.Intern("Washington"), Kind: extract.Place},
 	}, Quotes: []extract.Quote{{Text: "x", Speaker: 1}, {Text: "y", Speaker: 6}}}
 	b := &extract.Result{Mentions: []extract.Mention{
 		person("Donald Trump", "Donald Trump", false),
@@ -66,18 +66,18 @@ into = "tomas-reyes"
 	}
 	for _, r := range []*extract.Result{a, b, c} {
 		for _, m := range r.Mentions {
-			w, ok := want[m.Text]
+			w, ok := want[m.Text.String()]
 			if !ok {
-				t.Errorf("unexpected mention %q (ignored ones must go)", m.Text)
+				t.Errorf("unexpected mention %q (ignored ones must go)", m.Text.String())
 				continue
 			}
-			if m.ID != w {
-				t.Errorf("%q: id %q, want %q", m.Text, m.ID, w)
+			if m.ID.String() != w {
+				t.Errorf("%q: id %q, want %q", m.Text.String(), m.ID.String(), w)
 			}
 		}
 	}
 	// Quote speakers follow their mentions after the ignored one is removed.
-	if a.Mentions[a.Quotes[0].Speaker].Text != "Mr Pompeo" || a.Mentions[a.Quotes[1].Speaker].Text != "Washington" {
+	if a.Mentions[a.Quotes[0].Speaker].Text.String() != "Mr Pompeo" || a.Mentions[a.Quotes[1].Speaker].Text.String() != "Washington" {
 		t.Errorf("quote speakers not remapped: %v %v", a.Quotes, ids(a))
 	}
 	var rules, unlinked int
@@ -129,7 +129,7 @@ func TestLookAlikes(t *testing.T) {
 }
 
 func org(text, name string, short bool) extract.Mention {
-	return extract.Mention{Text: text, Bare: text, Name: name, Kind: extract.Organisation, Short: short}
+	return extract.Mention{Text: extract.Intern(text), Bare: extract.Intern(text), Name: extract.Intern(name), Kind: extract.Organisation, Short: short}
 }
 
 // An acronym spelt out in one story links its lone uses elsewhere; one
@@ -147,10 +147,10 @@ func TestAcronymAcrossStories(t *testing.T) {
 		org("QHB", "Quorum Health Bureau", true),
 	}}
 	ix := Resolve([]Doc{{Path: "a.txt", Result: a}, {Path: "b.txt", Result: b}, {Path: "c.txt", Result: c}}, nil)
-	if got := b.Mentions[0].ID; got != "northwind-freight-authority" {
+	if got := b.Mentions[0].ID.String(); got != "northwind-freight-authority" {
 		t.Errorf("NFA alone: id %q, want northwind-freight-authority", got)
 	}
-	if got := b.Mentions[1].ID; got != "qhb" {
+	if got := b.Mentions[1].ID.String(); got != "qhb" {
 		t.Errorf("QHB with two spellings: id %q, want qhb", got)
 	}
 	found := false
@@ -169,14 +169,14 @@ func TestAcronymAcrossStories(t *testing.T) {
 func TestShortFormGender(t *testing.T) {
 	a := &extract.Result{Mentions: []extract.Mention{person("Elena Quennell", "Elena Quennell", false)}}
 	b := &extract.Result{Mentions: []extract.Mention{
-		{Text: "Mr Quennell", Bare: "Quennell", Kind: extract.Person, Short: true},
-		{Text: "Ms Quennell", Bare: "Quennell", Kind: extract.Person, Short: true},
+		{Text: extract.Intern("Mr Quennell"), Bare: extract.Intern("Quennell"), Kind: extract.Person, Short: true},
+		{Text: extract.Intern("Ms Quennell"), Bare: extract.Intern("Quennell"), Kind: extract.Person, Short: true},
 	}}
 	Resolve([]Doc{{Path: "a.txt", Result: a}, {Path: "b.txt", Result: b}}, nil)
-	if got := b.Mentions[0].ID; got != "" {
+	if got := b.Mentions[0].ID.String(); got != "" {
 		t.Errorf("Mr Quennell linked to %q", got)
 	}
-	if got := b.Mentions[1].ID; got != "elena-quennell" {
+	if got := b.Mentions[1].ID.String(); got != "elena-quennell" {
 		t.Errorf("Ms Quennell: id %q, want elena-quennell", got)
 	}
 }

@@ -356,7 +356,8 @@ func (b *builder) parseStory(rel string, data []byte) (*doc, []story.Warning) {
 // compact copies the strings a Result shares with the story text, so the text
 // can be freed: the build keeps annotations, never bodies. Any string still
 // pointing into the text would keep all of it alive, so every one is copied,
-// once per distinct value ("Mr Pompeo" eight times is one copy).
+// once per distinct value ("last week" twice is one copy). Mentions need no
+// copying: their names are interned (extract.Str).
 func compact(r *extract.Result) {
 	seen := map[string]string{}
 	c := func(s string) string {
@@ -369,10 +370,6 @@ func compact(r *extract.Result) {
 		v := strings.Clone(s)
 		seen[v] = v
 		return v
-	}
-	for i := range r.Mentions {
-		m := &r.Mentions[i]
-		m.Text, m.Name, m.Bare, m.ID = c(m.Text), c(m.Name), c(m.Bare), c(m.ID)
 	}
 	if cap(r.Dates) > len(r.Dates) {
 		r.Dates = slices.Clone(r.Dates) // appended one by one: a third was spare capacity

@@ -100,15 +100,15 @@ func buildIndex(docs []*doc, resolved *resolve.Index) *index {
 		var ents []docEntity
 	mentions:
 		for _, m := range d.res.Mentions {
-			if m.ID == "" || m.Kind == 0 {
+			if m.ID.IsZero() || m.Kind == 0 {
 				continue
 			}
-			k := entKey{m.Kind, m.ID}
+			k := entKey{m.Kind, m.ID.String()}
 			e := x.entities[k]
 			if e == nil {
-				e = &entity{key: k, name: m.Name}
+				e = &entity{key: k, name: m.Name.String()}
 				if e.name == "" {
-					e.name = m.Text
+					e.name = m.Text.String()
 				}
 				x.entities[k] = e
 			}
@@ -129,7 +129,7 @@ func buildIndex(docs []*doc, resolved *resolve.Index) *index {
 				continue
 			}
 			m := d.res.Mentions[q.Speaker]
-			if e := x.entities[entKey{m.Kind, m.ID}]; m.ID != "" && e != nil {
+			if e := x.entities[entKey{m.Kind, m.ID.String()}]; !m.ID.IsZero() && e != nil {
 				e.quotes = append(e.quotes, quoteRef{doc: di, q: qi})
 			}
 		}

@@ -66,7 +66,7 @@ func (b *builder) inputKeys(same []bool) *inputKeys {
 		f.u64(uint64(len(r.Mentions)))
 		for _, m := range r.Mentions {
 			f.u64(uint64(m.Kind))
-			f.str(m.ID)
+			f.str(m.ID.String())
 		}
 		f.u64(uint64(len(r.Quotes)))
 		for _, q := range r.Quotes {

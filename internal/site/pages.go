@@ -454,10 +454,10 @@ func (b *builder) storyData(di int32) (*render.Page, *markdown.Story) {
 		qr := render.QuoteRef{Text: q.Text}
 		if q.Speaker >= 0 && q.Speaker < len(d.res.Mentions) {
 			m := d.res.Mentions[q.Speaker]
-			if e := b.idx.entities[entKey{m.Kind, m.ID}]; m.ID != "" && e != nil {
+			if e := b.idx.entities[entKey{m.Kind, m.ID.String()}]; !m.ID.IsZero() && e != nil {
 				qr.Speaker = b.entLink(e, root, 0)
 			} else {
-				qr.Speaker = render.Link{Name: m.Text}
+				qr.Speaker = render.Link{Name: m.Text.String()}
 			}
 		}
 		sp.Quotes = append(sp.Quotes, qr)

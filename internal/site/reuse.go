@@ -28,10 +28,10 @@ func (bl *Builder) resolutionSig(r *extract.Result) uint64 {
 	f := newFingerprint(bl.seed)
 	f.u64(uint64(len(r.Mentions)))
 	for _, m := range r.Mentions {
-		f.str(m.Text)
-		f.str(m.Name)
-		f.str(m.Bare)
-		f.str(m.ID)
+		f.str(m.Text.String())
+		f.str(m.Name.String())
+		f.str(m.Bare.String())
+		f.str(m.ID.String())
 		var flags uint64
 		if m.Short {
 			flags |= 1

@@ -31,9 +31,9 @@ func (b *builder) indexSig(d *doc) uint64 {
 	f.u64(uint64(len(r.Mentions)))
 	for _, m := range r.Mentions {
 		f.u64(uint64(m.Kind))
-		f.str(m.ID)
-		f.str(m.Name)
-		f.str(m.Text)
+		f.str(m.ID.String())
+		f.str(m.Name.String())
+		f.str(m.Text.String())
 	}
 	f.u64(uint64(len(r.Quotes)))
 	for _, q := range r.Quotes {
