@@ -67,7 +67,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	timings := fs.Bool("timings", false, "print how long each phase of the build took")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile to this file")
+	memLimit := fs.String("memory-limit", "", "soft heap limit: the collector works harder near it (default 1400MiB; 0 = none; GOMEMLIMIT wins)")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if _, err := setMemoryLimit(*memLimit); err != nil {
+		fmt.Fprintf(stderr, "build: %v\n", err)
 		return 2
 	}
 	if fs.NArg() > 0 {
