@@ -37,6 +37,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	profile := fs.Int("profile", 0, "one more build of this size with --cpuprofile/--memprofile, summarised with go tool pprof")
 	jsonOut := fs.String("json", "", "results file (default DIR/results.json)")
 	rssLimit := fs.Int64("rss-limit", 0, "kill a build whose resident set passes this many MiB (0: no limit)")
+	floor := fs.Bool("floor", true, "after each tool's first build of a size, time writing its output tree alone: the part of a build no tool can avoid")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -47,6 +48,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	o := bench.Options{
 		Dir: *dir, Runs: *runs, Warmup: *warmup, Edits: *edits, ProfileSize: *profile,
 		RSSLimitMiB: *rssLimit,
+		Floor:       *floor,
 		Gen:         bench.Generator{Script: *gen, Python: *python, Seed: *seed},
 		Log:         stderr,
 		Invocation:  "storygen bench " + strings.Join(args, " "),

@@ -44,7 +44,10 @@ type Options struct {
 	GoTool      string
 	// RSSLimitMiB kills a build whose resident set passes it (0: none).
 	RSSLimitMiB int64
-	Log         io.Writer
+	// Floor measures, after each tool's first build of a size, the cost of
+	// writing its output tree alone (MeasureFloor).
+	Floor bool
+	Log   io.Writer
 	// Invocation is the command line that started the harness, for the report.
 	Invocation string
 	// Skipped are parts the caller already knows it cannot run, for the report.
@@ -178,7 +181,7 @@ func (o *Options) hugoArgv(c *Corpus) []string {
 }
 
 // buildStorygen removes public/ (untimed) and times one full build.
-func (o *Options) buildStorygen(c *Corpus, extra ...string) (Run, error) {
+func (o *Options) buildStorygen(c *Corpus, floor bool, extra ...string) (Run, error) {
 	pub := filepath.Join(c.Root, "public")
 	if err := os.RemoveAll(pub); err != nil {
 		return Run{}, fmt.Errorf("clearing %s: %w", pub, err)
@@ -194,12 +197,17 @@ func (o *Options) buildStorygen(c *Corpus, extra ...string) (Run, error) {
 		return r, err
 	}
 	r.Output = &t
+	if floor {
+		if r.Floor, err = MeasureFloor(pub); err != nil {
+			return r, err
+		}
+	}
 	return r, nil
 }
 
 // buildHugo times one Hugo build into an empty folder, measured and removed
 // afterwards.
-func (o *Options) buildHugo(c *Corpus) (Run, error) {
+func (o *Options) buildHugo(c *Corpus, floor bool) (Run, error) {
 	out := filepath.Join(c.Root, "hugo-public")
 	if err := os.RemoveAll(out); err != nil {
 		return Run{}, fmt.Errorf("clearing %s: %w", out, err)
@@ -215,6 +223,11 @@ func (o *Options) buildHugo(c *Corpus) (Run, error) {
 		return r, err
 	}
 	r.Output = &t
+	if floor {
+		if r.Floor, err = MeasureFloor(out); err != nil {
+			return r, err
+		}
+	}
 	return r, os.RemoveAll(out)
 }
 
@@ -222,36 +235,46 @@ func (o *Options) fullBuilds(a *Archive) error {
 	c := a.Corpus
 	for i := range o.Warmup {
 		fmt.Fprintf(o.Log, "%d stories: warm-up %d\n", c.Stories, i+1)
-		if _, err := o.buildStorygen(c); err != nil {
+		if _, err := o.buildStorygen(c, false); err != nil {
 			return err
 		}
 		if o.Hugo != "" {
-			if _, err := o.buildHugo(c); err != nil {
+			if _, err := o.buildHugo(c, false); err != nil {
 				return err
 			}
 		}
 	}
 	for i := range o.Runs {
-		r, err := o.buildStorygen(c)
+		r, err := o.buildStorygen(c, o.Floor && i == 0)
 		if err != nil {
 			return err
 		}
 		a.Full = append(a.Full, r)
-		fmt.Fprintf(o.Log, "%d stories: storygen run %d: %.2fs wall, %.2fs CPU, %.0f MiB, load %.2f\n",
-			c.Stories, i+1, r.WallS, r.CPUS(), r.RSSMiB(), r.Load[0])
+		fmt.Fprintf(o.Log, "%d stories: storygen run %d: %.2fs wall, %.2fs CPU (%.2fs system), %.0f MiB, load %.2f\n",
+			c.Stories, i+1, r.WallS, r.CPUS(), r.SysS, r.RSSMiB(), r.Load[0])
+		logFloor(o.Log, c.Stories, "storygen", r.Floor)
 		if o.Hugo == "" {
 			continue
 		}
-		h, err := o.buildHugo(c)
+		h, err := o.buildHugo(c, o.Floor && i == 0)
 		if err != nil {
 			return err
 		}
 		a.Hugo = append(a.Hugo, h)
 		a.Ratios = append(a.Ratios, h.WallS/r.WallS)
-		fmt.Fprintf(o.Log, "%d stories: hugo run %d: %.2fs wall, %.2fs CPU, %.0f MiB, load %.2f; ratio %.1fx\n",
-			c.Stories, i+1, h.WallS, h.CPUS(), h.RSSMiB(), h.Load[0], h.WallS/r.WallS)
+		fmt.Fprintf(o.Log, "%d stories: hugo run %d: %.2fs wall, %.2fs CPU (%.2fs system), %.0f MiB, load %.2f; ratio %.1fx\n",
+			c.Stories, i+1, h.WallS, h.CPUS(), h.SysS, h.RSSMiB(), h.Load[0], h.WallS/r.WallS)
+		logFloor(o.Log, c.Stories, "hugo", h.Floor)
 	}
 	return nil
+}
+
+func logFloor(w io.Writer, n int, tool string, f *Floor) {
+	if f == nil {
+		return
+	}
+	fmt.Fprintf(w, "%d stories: %s's tree (%d folders, %d files, %.0f MB) written alone: %.2fs wall, %.2fs CPU (%.2fs system)\n",
+		n, tool, f.Dirs, f.Files, float64(f.Bytes)/1e6, f.WallS, f.CPUS(), f.SysS)
 }
 
 func column(runs []Run, f func(Run) float64) []float64 {
@@ -292,6 +315,13 @@ func (a *Archive) figures() []Figure {
 		fig("output bytes per story", "B", func(r Run) float64 { return float64(r.Output.Bytes) / float64(n) })
 		fig("pages (tool's own count)", "pages", func(r Run) float64 { return float64(r.Pages) })
 		fig("files written", "files", func(r Run) float64 { return float64(r.Output.Files) })
+		if f := runs[0].Floor; f != nil {
+			fc := "write the first run's tree alone (storygen bench -floor)"
+			figs = append(figs,
+				Figure{Stories: n, Name: tool + " output written alone (floor) wall", Value: f.WallS, Unit: "s", Samples: []float64{f.WallS}, Command: fc},
+				Figure{Stories: n, Name: tool + " output written alone (floor) CPU", Value: f.CPUS(), Unit: "s", Samples: []float64{f.CPUS()}, Command: fc},
+				Figure{Stories: n, Name: tool + " output written alone (floor) folders", Value: float64(f.Dirs), Unit: "folders", Command: fc})
+		}
 	}
 	add("storygen", a.Full)
 	add("hugo", a.Hugo)
@@ -332,7 +362,7 @@ func (o *Options) profile(c *Corpus) (*Profile, error) {
 	}
 	p := &Profile{Stories: c.Stories, CPUFile: filepath.Join(dir, "cpu.pprof"), MemFile: filepath.Join(dir, "mem.pprof")}
 	fmt.Fprintf(o.Log, "%d stories: profiled build\n", c.Stories)
-	r, err := o.buildStorygen(c, "--cpuprofile", p.CPUFile, "--memprofile", p.MemFile)
+	r, err := o.buildStorygen(c, false, "--cpuprofile", p.CPUFile, "--memprofile", p.MemFile)
 	if err != nil {
 		return nil, err
 	}

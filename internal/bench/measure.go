@@ -27,6 +27,8 @@ type Run struct {
 	Output *Tree `json:"output,omitempty"`
 	// Pages is the page count the tool itself reported.
 	Pages int `json:"pages"`
+	// Floor is the cost of writing Output alone, when measured.
+	Floor *Floor `json:"write_floor,omitempty"`
 }
 
 // CPUS is user plus system time.
