@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -36,13 +37,18 @@ var urlAttrs = [][]byte{[]byte(`href="`), []byte(`src="`), []byte(`action="`)}
 // page's own folder self (e.g. "2018/05/31/slug/"). It returns a new slice,
 // a copy of page when the tag is missing (a theme that does not use <base>).
 func rebase(page []byte, root, self string) []byte {
+	return appendRebasedPage(nil, page, root, self)
+}
+
+// appendRebasedPage is rebase appending to dst.
+func appendRebasedPage(dst, page []byte, root, self string) []byte {
 	tag := `<base href="` + root + `">`
 	at := bytes.Index(page, []byte(tag))
 	if at < 0 {
-		return bytes.Clone(page)
+		return append(dst, page...)
 	}
 	at += len(tag)
-	out := make([]byte, 0, len(page))
+	out := slices.Grow(dst, len(page))
 	out = append(out, page[:at]...)
 	rest := page[at:]
 	for {

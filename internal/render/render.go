@@ -191,6 +191,12 @@ func (t *Templates) Partial(name string, data any) (template.HTML, error) {
 // size: rendering happens in a pooled buffer, so a page costs one allocation
 // of its final size rather than a buffer grown step by step.
 func (t *Templates) Bytes(p *Page) ([]byte, error) {
+	return t.AppendBytes(nil, p)
+}
+
+// AppendBytes is Bytes appending the page to dst, for a caller that writes
+// the page out at once and reuses its buffer for the next.
+func (t *Templates) AppendBytes(dst []byte, p *Page) ([]byte, error) {
 	tmpl, ok := t.pages[p.Kind]
 	if !ok {
 		return nil, fmt.Errorf("no template for page kind %q", p.Kind)
@@ -210,9 +216,12 @@ func (t *Templates) Bytes(p *Page) ([]byte, error) {
 		return nil, fmt.Errorf("rendering %s page %q: %w", p.Kind, p.Title, err)
 	}
 	if base != "" {
-		return rebase(buf.Bytes(), base, self), nil
+		return appendRebasedPage(dst, buf.Bytes(), base, self), nil
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	if dst == nil {
+		return bytes.Clone(buf.Bytes()), nil
+	}
+	return append(dst, buf.Bytes()...), nil
 }
 
 // compact drops the indentation of template lines: it is for people reading

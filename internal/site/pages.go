@@ -15,6 +15,7 @@ import (
 
 	"github.com/storygen/storygen/internal/extract"
 	"github.com/storygen/storygen/internal/markdown"
+	"github.com/storygen/storygen/internal/output"
 	"github.com/storygen/storygen/internal/render"
 	"github.com/storygen/storygen/internal/story"
 )
@@ -172,6 +173,26 @@ func (b *builder) emitKeyed(g *group, dir string, p *render.Page, key uint64, fi
 	}
 	g.addPage(dir, p.Kind, lm)
 	fp := b.fingerprintOf(p, key)
+	if b.cache == nil {
+		if _, ok := b.w.(*output.Tx); ok {
+			// A full build into public/: the page is written before put
+			// returns and never kept, so its bytes go in a reused buffer.
+			bp := pageBufs.Get().(*[]byte)
+			defer pageBufs.Put(bp)
+			return b.put(g, dir+"index.html", fp, func() ([]byte, error) {
+				if fill != nil {
+					if err := fill(p); err != nil {
+						return nil, err
+					}
+				}
+				out, err := b.tmpl.AppendBytes((*bp)[:0], p)
+				if cap(out) <= maxPooledPage {
+					*bp = out[:0]
+				}
+				return out, err
+			})
+		}
+	}
 	return b.put(g, dir+"index.html", fp, func() ([]byte, error) {
 		if fill != nil {
 			if err := fill(p); err != nil {
@@ -181,6 +202,12 @@ func (b *builder) emitKeyed(g *group, dir string, p *render.Page, key uint64, fi
 		return b.tmpl.Bytes(p)
 	})
 }
+
+// pageBufs holds page buffers for full builds; a buffer grown past
+// maxPooledPage by a huge page (the A–Z of 50,000 people) is not kept.
+var pageBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledPage = 1 << 20
 
 func (b *builder) count(kind string) {
 	b.mu.Lock()
