@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -38,8 +39,21 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 	jsonOut := fs.String("json", "", "results file (default DIR/results.json)")
 	rssLimit := fs.Int64("rss-limit", 0, "kill a build whose resident set passes this many MiB (0: no limit)")
 	floor := fs.Bool("floor", true, "after each tool's first build of a size, time writing its output tree alone: the part of a build no tool can avoid")
+	floorOf := fs.String("floor-of", "", "only time writing the tree at this path alone and print the result as JSON (bench runs itself so for -floor)")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *floorOf != "" {
+		f, err := bench.MeasureFloor(*floorOf)
+		if err != nil {
+			fmt.Fprintf(stderr, "bench: %v\n", err)
+			return 1
+		}
+		if err := json.NewEncoder(stdout).Encode(f); err != nil {
+			fmt.Fprintf(stderr, "bench: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "bench: unexpected argument %q\n", fs.Arg(0))
@@ -49,6 +63,7 @@ func runBench(args []string, stdout, stderr io.Writer) int {
 		Dir: *dir, Runs: *runs, Warmup: *warmup, Edits: *edits, ProfileSize: *profile,
 		RSSLimitMiB: *rssLimit,
 		Floor:       *floor,
+		FloorCmd:    floorCmd(),
 		Gen:         bench.Generator{Script: *gen, Python: *python, Seed: *seed},
 		Log:         stderr,
 		Invocation:  "storygen bench " + strings.Join(args, " "),
@@ -188,4 +203,14 @@ func findGo() string {
 		return p
 	}
 	return ""
+}
+
+// floorCmd runs the write floor in a child process of this binary, or in
+// process when the binary cannot be found.
+func floorCmd() []string {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	return []string{exe, "bench", "-floor-of"}
 }

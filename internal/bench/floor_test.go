@@ -73,3 +73,27 @@ func TestCreateFileIsExclusive(t *testing.T) {
 		t.Errorf("file holds %q", b)
 	}
 }
+
+// With FloorCmd the floor comes from a child's JSON, and a failing child is
+// an error naming the tree.
+func TestFloorInChild(t *testing.T) {
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh")
+	}
+	o := &Options{FloorCmd: []string{"/bin/sh", "-c", `printf '{"files":7,"dirs":2,"wall_s":0.5}' && test -d "$1"`, "sh"}}
+	dir := t.TempDir()
+	f, err := o.floor(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Files != 7 || f.Dirs != 2 || f.WallS != 0.5 {
+		t.Errorf("floor from child = %+v", *f)
+	}
+	if _, err := o.floor(filepath.Join(dir, "missing")); err == nil {
+		t.Error("a failing child gave no error")
+	}
+	o.FloorCmd = []string{"/bin/sh", "-c", "echo not json", "sh"}
+	if _, err := o.floor(dir); err == nil {
+		t.Error("output that is not JSON gave no error")
+	}
+}

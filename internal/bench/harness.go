@@ -47,7 +47,13 @@ type Options struct {
 	// Floor measures, after each tool's first build of a size, the cost of
 	// writing its output tree alone (MeasureFloor).
 	Floor bool
-	Log   io.Writer
+	// FloorCmd, when set, runs MeasureFloor in a child process: FloorCmd
+	// plus the tree's path, printing the Floor as JSON. The floor holds a
+	// whole tree in memory, and Linux reports a child's peak memory as at
+	// least its parent's (exec inherits the high-water mark), so in process
+	// it would inflate every later build's figure.
+	FloorCmd []string
+	Log      io.Writer
 	// Invocation is the command line that started the harness, for the report.
 	Invocation string
 	// Skipped are parts the caller already knows it cannot run, for the report.
@@ -152,15 +158,6 @@ func Harness(o Options) (*Report, error) {
 			return rep, err
 		}
 		rep.Figures = append(rep.Figures, a.figures()...)
-		if slices.Contains(o.EditSizes, n) {
-			fmt.Fprintf(o.Log, "%d stories: one-story edits (%d) through site.Builder\n", n, o.Edits)
-			e, err := MeasureEdits(c.Root, o.Edits)
-			if err != nil {
-				return rep, fmt.Errorf("%d stories: %w", n, err)
-			}
-			a.Edit = e
-			rep.Figures = append(rep.Figures, e.figures(n)...)
-		}
 		if n == o.ProfileSize {
 			p, err := o.profile(c)
 			if err != nil {
@@ -168,6 +165,22 @@ func Harness(o Options) (*Report, error) {
 			}
 			rep.Profiles = append(rep.Profiles, *p)
 		}
+	}
+	// The edits run in this process and grow it to the size of a served
+	// site; child builds started after that would report at least that much
+	// peak memory (see FloorCmd), so they come after every build.
+	for _, a := range rep.Archives {
+		n := a.Corpus.Stories
+		if !slices.Contains(o.EditSizes, n) {
+			continue
+		}
+		fmt.Fprintf(o.Log, "%d stories: one-story edits (%d) through site.Builder\n", n, o.Edits)
+		e, err := MeasureEdits(a.Corpus.Root, o.Edits)
+		if err != nil {
+			return rep, fmt.Errorf("%d stories: %w", n, err)
+		}
+		a.Edit = e
+		rep.Figures = append(rep.Figures, e.figures(n)...)
 	}
 	return rep, nil
 }
@@ -198,11 +211,33 @@ func (o *Options) buildStorygen(c *Corpus, floor bool, extra ...string) (Run, er
 	}
 	r.Output = &t
 	if floor {
-		if r.Floor, err = MeasureFloor(pub); err != nil {
+		if r.Floor, err = o.floor(pub); err != nil {
 			return r, err
 		}
 	}
 	return r, nil
+}
+
+// floor measures the tree at dir alone, in a child process when
+// o.FloorCmd says how.
+func (o *Options) floor(dir string) (*Floor, error) {
+	if len(o.FloorCmd) == 0 {
+		return MeasureFloor(dir)
+	}
+	argv := append(slices.Clone(o.FloorCmd), dir)
+	out, err := exec.Command(argv[0], argv[1:]...).Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return nil, fmt.Errorf("write floor of %s: %w: %s", dir, err, bytes.TrimSpace(ee.Stderr))
+		}
+		return nil, fmt.Errorf("write floor of %s: %w", dir, err)
+	}
+	var f Floor
+	if err := json.Unmarshal(out, &f); err != nil {
+		return nil, fmt.Errorf("write floor of %s: %w", dir, err)
+	}
+	return &f, nil
 }
 
 // buildHugo times one Hugo build into an empty folder, measured and removed
@@ -224,7 +259,7 @@ func (o *Options) buildHugo(c *Corpus, floor bool) (Run, error) {
 	}
 	r.Output = &t
 	if floor {
-		if r.Floor, err = MeasureFloor(out); err != nil {
+		if r.Floor, err = o.floor(out); err != nil {
 			return r, err
 		}
 	}
@@ -250,8 +285,8 @@ func (o *Options) fullBuilds(a *Archive) error {
 			return err
 		}
 		a.Full = append(a.Full, r)
-		fmt.Fprintf(o.Log, "%d stories: storygen run %d: %.2fs wall, %.2fs CPU (%.2fs system), %.0f MiB, load %.2f\n",
-			c.Stories, i+1, r.WallS, r.CPUS(), r.SysS, r.RSSMiB(), r.Load[0])
+		fmt.Fprintf(o.Log, "%d stories: storygen run %d: %.2fs wall, %.2fs CPU (%.2fs system), %.0f MiB%s, load %.2f\n",
+			c.Stories, i+1, r.WallS, r.CPUS(), r.SysS, r.RSSMiB(), masked(r), r.Load[0])
 		logFloor(o.Log, c.Stories, "storygen", r.Floor)
 		if o.Hugo == "" {
 			continue
@@ -262,11 +297,19 @@ func (o *Options) fullBuilds(a *Archive) error {
 		}
 		a.Hugo = append(a.Hugo, h)
 		a.Ratios = append(a.Ratios, h.WallS/r.WallS)
-		fmt.Fprintf(o.Log, "%d stories: hugo run %d: %.2fs wall, %.2fs CPU (%.2fs system), %.0f MiB, load %.2f; ratio %.1fx\n",
-			c.Stories, i+1, h.WallS, h.CPUS(), h.SysS, h.RSSMiB(), h.Load[0], h.WallS/r.WallS)
+		fmt.Fprintf(o.Log, "%d stories: hugo run %d: %.2fs wall, %.2fs CPU (%.2fs system), %.0f MiB%s, load %.2f; ratio %.1fx\n",
+			c.Stories, i+1, h.WallS, h.CPUS(), h.SysS, h.RSSMiB(), masked(h), h.Load[0], h.WallS/r.WallS)
 		logFloor(o.Log, c.Stories, "hugo", h.Floor)
 	}
 	return nil
+}
+
+// masked flags a peak that is not above the harness's own.
+func masked(r Run) string {
+	if r.RSSMasked() {
+		return fmt.Sprintf(" (not above this harness's own %.0f MiB: the child's own peak is unknown)", float64(r.HarnessMaxRSSKiB)/1024)
+	}
+	return ""
 }
 
 func logFloor(w io.Writer, n int, tool string, f *Floor) {

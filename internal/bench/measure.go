@@ -29,7 +29,14 @@ type Run struct {
 	Pages int `json:"pages"`
 	// Floor is the cost of writing Output alone, when measured.
 	Floor *Floor `json:"write_floor,omitempty"`
+	// HarnessMaxRSSKiB is the harness's own peak when the child started.
+	// Linux reports a child's peak as at least that (exec inherits the
+	// high-water mark), so MaxRSSKiB means something only above it.
+	HarnessMaxRSSKiB int64 `json:"harness_max_rss_kib"`
 }
+
+// RSSMasked reports whether the child's peak may be the harness's own.
+func (r Run) RSSMasked() bool { return r.MaxRSSKiB <= r.HarnessMaxRSSKiB }
 
 // CPUS is user plus system time.
 func (r Run) CPUS() float64 { return r.UserS + r.SysS }
@@ -38,7 +45,8 @@ func (r Run) CPUS() float64 { return r.UserS + r.SysS }
 func (r Run) RSSMiB() float64 { return float64(r.MaxRSSKiB) / 1024 }
 
 // measure runs argv to completion and records wall, CPU and peak memory of
-// the child (from its rusage, so only the child counts). A non-zero exit is
+// the child (from its rusage; the harness keeps its own memory small, see
+// Run.HarnessMaxRSSKiB). A non-zero exit is
 // an error carrying the tail of stderr. With limitKiB > 0 a child whose
 // resident set passes it is killed: on a shared machine a runaway build must
 // not take everyone's memory.
@@ -48,7 +56,7 @@ func measure(limitKiB int64, argv ...string) (Run, []byte, error) {
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
 	load, _ := ReadLoadAvg()
-	r := Run{Command: shellJoin(argv), Load: load}
+	r := Run{Command: shellJoin(argv), Load: load, HarnessMaxRSSKiB: selfMaxRSS()}
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		return r, nil, fmt.Errorf("%s: %w", r.Command, err)
