@@ -35,8 +35,10 @@ type Run struct {
 	HarnessMaxRSSKiB int64 `json:"harness_max_rss_kib"`
 }
 
-// RSSMasked reports whether the child's peak may be the harness's own.
-func (r Run) RSSMasked() bool { return r.MaxRSSKiB <= r.HarnessMaxRSSKiB }
+// RSSMasked reports whether the child's peak may be the harness's own: not
+// clearly above it (the harness can grow a little between reading its peak
+// and starting the child).
+func (r Run) RSSMasked() bool { return r.MaxRSSKiB < r.HarnessMaxRSSKiB+16<<10 }
 
 // CPUS is user plus system time.
 func (r Run) CPUS() float64 { return r.UserS + r.SysS }
