@@ -173,34 +173,28 @@ func (b *builder) emitKeyed(g *group, dir string, p *render.Page, key uint64, fi
 	}
 	g.addPage(dir, p.Kind, lm)
 	fp := b.fingerprintOf(p, key)
-	if b.cache == nil {
-		if _, ok := b.w.(*output.Tx); ok {
-			// A full build into public/: the page is written before put
-			// returns and never kept, so its bytes go in a reused buffer.
-			bp := pageBufs.Get().(*[]byte)
-			defer pageBufs.Put(bp)
-			return b.put(g, dir+"index.html", fp, func() ([]byte, error) {
-				if fill != nil {
-					if err := fill(p); err != nil {
-						return nil, err
-					}
-				}
-				out, err := b.tmpl.AppendBytes((*bp)[:0], p)
-				if cap(out) <= maxPooledPage {
-					*bp = out[:0]
-				}
-				return out, err
-			})
-		}
-	}
-	return b.put(g, dir+"index.html", fp, func() ([]byte, error) {
+	render := func(dst []byte) ([]byte, error) {
 		if fill != nil {
 			if err := fill(p); err != nil {
 				return nil, err
 			}
 		}
-		return b.tmpl.Bytes(p)
-	})
+		return b.tmpl.AppendBytes(dst, p)
+	}
+	if _, ok := b.w.(*output.Tx); ok && b.cache == nil {
+		// A full build into public/: the page is written before put
+		// returns and never kept, so its bytes go in a reused buffer.
+		bp := pageBufs.Get().(*[]byte)
+		defer pageBufs.Put(bp)
+		return b.put(g, dir+"index.html", fp, func() ([]byte, error) {
+			out, err := render((*bp)[:0])
+			if cap(out) <= maxPooledPage {
+				*bp = out[:0]
+			}
+			return out, err
+		})
+	}
+	return b.put(g, dir+"index.html", fp, func() ([]byte, error) { return render(nil) })
 }
 
 // pageBufs holds page buffers for full builds; a buffer grown past
