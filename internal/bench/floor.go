@@ -8,8 +8,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/storygen/storygen/internal/par"
 )
 
 // Floor is what writing a finished tree costs with nothing else to do: the
@@ -84,11 +85,11 @@ func MeasureFloor(src string) (*Floor, error) {
 			j++
 		}
 		level := dirs[i:j]
-		err = each(workers, len(level), func(k int) error { return os.Mkdir(filepath.Join(dst, level[k]), 0o755) })
+		err = par.Each(workers, len(level), func(k int) error { return os.Mkdir(filepath.Join(dst, level[k]), 0o755) })
 		i = j
 	}
 	if err == nil {
-		err = each(workers, len(files), func(k int) error { return createFile(filepath.Join(dst, files[k].rel), files[k].data) })
+		err = par.Each(workers, len(files), func(k int) error { return createFile(filepath.Join(dst, files[k].rel), files[k].data) })
 	}
 	wall := time.Since(start)
 	u1, s1 := selfCPUSplit()
@@ -101,37 +102,4 @@ func MeasureFloor(src string) (*Floor, error) {
 	}
 	return &Floor{Dirs: len(dirs), Files: len(files), Bytes: total, WallS: wall.Seconds(),
 		UserS: (u1 - u0).Seconds(), SysS: (s1 - s0).Seconds(), Workers: workers}, nil
-}
-
-// each runs f(0..n-1) on workers goroutines and returns the first error.
-func each(workers, n int, f func(int) error) error {
-	var (
-		mu   sync.Mutex
-		next int
-		ferr error
-		wg   sync.WaitGroup
-	)
-	for range min(workers, n) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				k := next
-				next++
-				stop := ferr != nil
-				mu.Unlock()
-				if k >= n || stop {
-					return
-				}
-				if err := f(k); err != nil {
-					mu.Lock()
-					if ferr == nil {
-						ferr = err
-					}
-					mu.Unlock()
-				}
-			}
-		})
-	}
-	wg.Wait()
-	return ferr
 }

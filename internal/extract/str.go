@@ -31,12 +31,3 @@ func (s Str) String() string {
 
 // IsZero reports whether s is "".
 func (s Str) IsZero() bool { return s == Str{} }
-
-// MarshalText makes a Str encode as its string (JSON, TOML).
-func (s Str) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// UnmarshalText interns the text.
-func (s *Str) UnmarshalText(b []byte) error {
-	*s = Intern(string(b))
-	return nil
-}

@@ -103,47 +103,15 @@ func (m *memo) each(set *template.Template, ns, name string, list any) (_ templa
 	w.parts = w.parts[:0]
 	w.key = appendPrefix(w.key[:0], ns, name)
 	n := len(w.key)
-	// Data is boxed into an interface only when it must be rendered.
-	add := func(h template.HTML, err error) error {
-		w.parts = append(w.parts, h)
-		return err
-	}
 	switch l := list.(type) {
 	case nil:
 		return "", nil
 	case []Link:
-		for i := range l {
-			w.key = appendLink(w.key[:n], &l[i])
-			h, hit := m.lookup(w.key)
-			if !hit {
-				h, err = m.miss(set, name, w, true, l[i])
-			}
-			if err = add(h, err); err != nil {
-				return "", err
-			}
-		}
+		err = eachOf(m, set, name, w, n, l, appendLink)
 	case []NavItem:
-		for i := range l {
-			w.key = appendNavItem(w.key[:n], &l[i])
-			h, hit := m.lookup(w.key)
-			if !hit {
-				h, err = m.miss(set, name, w, true, l[i])
-			}
-			if err = add(h, err); err != nil {
-				return "", err
-			}
-		}
+		err = eachOf(m, set, name, w, n, l, appendNavItem)
 	case []StoryRef:
-		for i := range l {
-			w.key = appendStoryRef(w.key[:n], &l[i])
-			h, hit := m.lookup(w.key)
-			if !hit {
-				h, err = m.miss(set, name, w, true, l[i])
-			}
-			if err = add(h, err); err != nil {
-				return "", err
-			}
-		}
+		err = eachOf(m, set, name, w, n, l, appendStoryRef)
 	default:
 		v := reflect.ValueOf(list)
 		if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
@@ -153,14 +121,36 @@ func (m *memo) each(set *template.Template, ns, name string, list any) (_ templa
 			e := v.Index(i)
 			var ok bool
 			w.key, ok = appendReflected(w.key[:n], e)
-			if err = add(m.render(set, name, w, ok, e.Interface())); err != nil {
+			h, err := m.render(set, name, w, ok, e.Interface())
+			if err != nil {
 				return "", err
 			}
+			w.parts = append(w.parts, h)
 		}
+	}
+	if err != nil {
+		return "", err
 	}
 	out := joinHTML(w.parts)
 	clear(w.parts) // let the pool hold no fragments
 	return out, nil
+}
+
+// eachOf is each for a list type with its own key encoder: an element is
+// boxed into an interface only on a miss, when it must be rendered.
+func eachOf[T any](m *memo, set *template.Template, name string, w *memoScratch, n int, l []T, key func([]byte, *T) []byte) error {
+	for i := range l {
+		w.key = key(w.key[:n], &l[i])
+		h, hit := m.lookup(w.key)
+		if !hit {
+			var err error
+			if h, err = m.miss(set, name, w, true, l[i]); err != nil {
+				return err
+			}
+		}
+		w.parts = append(w.parts, h)
+	}
+	return nil
 }
 
 // joinHTML concatenates parts with a single copy of each.

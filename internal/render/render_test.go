@@ -615,19 +615,9 @@ func firstDiff(a, b string) string {
 // themes/<theme>/templates/, which beats the embedded default theme.
 func TestLookupOverride(t *testing.T) {
 	root := t.TempDir()
-	write := func(rel, s string) {
-		t.Helper()
-		p := filepath.Join(root, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("templates/story.html", `{{define "main"}}<p class="site-story">site override: {{.Title}}</p>{{end}}`)
-	write("themes/paper/templates/story.html", `{{define "main"}}<p>theme story</p>{{end}}`)
-	write("themes/paper/templates/tag.html", `{{define "main"}}<p class="theme-tag">theme tag: {{.Tag.Name}}</p>{{end}}`)
+	write(t, root, "templates/story.html", `{{define "main"}}<p class="site-story">site override: {{.Title}}</p>{{end}}`)
+	write(t, root, "themes/paper/templates/story.html", `{{define "main"}}<p>theme story</p>{{end}}`)
+	write(t, root, "themes/paper/templates/tag.html", `{{define "main"}}<p class="theme-tag">theme tag: {{.Tag.Name}}</p>{{end}}`)
 
 	tm, err := render.Load(render.Sources(root, "paper", themes.Default()))
 	if err != nil {

@@ -165,14 +165,7 @@ func TestSetURL(t *testing.T) {
 			b.SetURL(id, final)
 		}
 	}
-	for _, e := range fixtureEntities {
-		b.AddEntity(e)
-	}
-	fs := newMemFS()
-	if err := b.Write(fs); err != nil {
-		t.Fatal(err)
-	}
-	if got := dump(fs.files); !bytes.Equal(got, want) {
+	if got := written(t, b, fixtureEntities); !bytes.Equal(got, want) {
 		t.Error("an index whose URLs were set later differs from one built with them")
 	}
 }

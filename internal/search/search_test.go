@@ -104,6 +104,19 @@ func buildFixture(t *testing.T, opts Options, stories []Story, entities []Entity
 	return fs.files
 }
 
+// written adds ents to b, writes it and returns the dump of its files.
+func written(t *testing.T, b *Builder, ents []Entity) []byte {
+	t.Helper()
+	for _, e := range ents {
+		b.AddEntity(e)
+	}
+	fs := newMemFS()
+	if err := b.Write(fs); err != nil {
+		t.Fatal(err)
+	}
+	return dump(fs.files)
+}
+
 func dump(files map[string][]byte) []byte {
 	var b bytes.Buffer
 	for _, name := range slices.Sorted(func(yield func(string) bool) {
@@ -153,14 +166,7 @@ func TestDeterministic(t *testing.T) {
 		r.Shuffle(len(e), func(i, j int) { e[i], e[j] = e[j], e[i] })
 		b := NewBuilder(opts)
 		parallelAdd(t, b, s)
-		for _, x := range e {
-			b.AddEntity(x)
-		}
-		fs := newMemFS()
-		if err := b.Write(fs); err != nil {
-			t.Fatal(err)
-		}
-		if got := dump(fs.files); !bytes.Equal(got, want) {
+		if got := written(t, b, e); !bytes.Equal(got, want) {
 			t.Fatalf("round %d: output depends on the order of Add calls", round)
 		}
 	}
@@ -176,14 +182,7 @@ func TestAddTermsEqualsAdd(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, e := range fixtureEntities {
-		b.AddEntity(e)
-	}
-	fs := newMemFS()
-	if err := b.Write(fs); err != nil {
-		t.Fatal(err)
-	}
-	if got := dump(fs.files); !bytes.Equal(got, want) {
+	if got := written(t, b, fixtureEntities); !bytes.Equal(got, want) {
 		t.Error("Tokenize + AddTerms wrote a different index than Add")
 	}
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/storygen/storygen/internal/config"
 	"github.com/storygen/storygen/internal/extract"
 	"github.com/storygen/storygen/internal/output"
+	"github.com/storygen/storygen/internal/par"
 	"github.com/storygen/storygen/internal/render"
 	"github.com/storygen/storygen/internal/resolve"
 	"github.com/storygen/storygen/internal/search"
@@ -261,7 +262,7 @@ func (b *builder) extractAll() error {
 	docs := make([]*doc, len(paths))
 	var done atomic.Int64
 	stopProgress := b.progress("reading stories", len(paths), &done)
-	err := parallel(b.workers, len(paths), func(i int) error {
+	err := par.Each(b.workers, len(paths), func(i int) error {
 		defer done.Add(1)
 		d, ws := b.loadStory(paths[i])
 		if len(ws) > 0 {
@@ -482,36 +483,6 @@ func (b *builder) resolve() {
 		rdocs[i] = resolve.Doc{Path: d.path, Date: d.date, Result: d.res}
 	}
 	b.resolved = resolve.Resolve(rdocs, b.ann)
-}
-
-// parallel runs f(0..n-1) on up to workers goroutines and returns the first error.
-func parallel(workers, n int, f func(i int) error) error {
-	if workers > n {
-		workers = n
-	}
-	var next atomic.Int64
-	var firstErr error
-	var once sync.Once
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				if err := f(i); err != nil {
-					once.Do(func() { firstErr = err })
-					next.Store(int64(n))
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return firstErr
 }
 
 // progress shows "label n/total" on a terminal until the returned stop is called.

@@ -2,6 +2,8 @@ package site
 
 import (
 	"sort"
+
+	"github.com/storygen/storygen/internal/par"
 )
 
 // inputKeys are hashes of what each story contributes to other pages. A page
@@ -20,7 +22,7 @@ type inputKeys struct {
 func (b *builder) inputKeys(same []bool) *inputKeys {
 	n := len(b.docs)
 	k := &inputKeys{doc: make([]uint64, n), ref: make([]uint64, n), summary: make([]uint64, n), span: make([]uint64, n)}
-	_ = parallel(b.workers, len(b.docs), func(i int) error {
+	_ = par.Each(b.workers, len(b.docs), func(i int) error {
 		d := b.docs[i]
 		if same != nil && same[i] {
 			prev := b.cache.indexed[i]

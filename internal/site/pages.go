@@ -16,6 +16,7 @@ import (
 	"github.com/storygen/storygen/internal/extract"
 	"github.com/storygen/storygen/internal/markdown"
 	"github.com/storygen/storygen/internal/output"
+	"github.com/storygen/storygen/internal/par"
 	"github.com/storygen/storygen/internal/render"
 	"github.com/storygen/storygen/internal/story"
 )
@@ -70,7 +71,7 @@ func (b *builder) renderAll() error {
 		// before any page job starts: twenty thousand replays fighting over
 		// the same locks from both cores cost more than they do in turn.
 		keys := make([]uint64, len(groups))
-		_ = parallel(b.workers, len(groups), func(i int) error {
+		_ = par.Each(b.workers, len(groups), func(i int) error {
 			keys[i] = groups[i].key()
 			return nil
 		})
@@ -104,7 +105,7 @@ func (b *builder) renderAll() error {
 
 	var done atomicCounter
 	stop := b.progress("rendering pages", len(jobs), &done.n)
-	err := parallel(b.workers, len(jobs), func(i int) error {
+	err := par.Each(b.workers, len(jobs), func(i int) error {
 		defer done.n.Add(1)
 		return jobs[i]()
 	})

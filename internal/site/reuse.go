@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/storygen/storygen/internal/extract"
+	"github.com/storygen/storygen/internal/par"
 )
 
 // Resolution is a pure function of the annotations and of every story's
@@ -173,7 +174,7 @@ func (b *builder) resolveAll() {
 	}
 	// Resolution changes tables in place: stories still sharing the cached
 	// unresolved table get their own copy first.
-	_ = parallel(b.workers, len(b.docs), func(i int) error {
+	_ = par.Each(b.workers, len(b.docs), func(i int) error {
 		d := b.docs[i]
 		if c := b.newStories[d.path]; c != nil && c.doc != nil && d.res == c.doc.res {
 			d.res = d.res.Clone()
@@ -187,7 +188,7 @@ func (b *builder) resolveAll() {
 	}
 	keeps := make([][]int32, len(b.docs))
 	var unfit atomic.Bool
-	_ = parallel(b.workers, len(b.docs), func(i int) error {
+	_ = par.Each(b.workers, len(b.docs), func(i int) error {
 		d := b.docs[i]
 		keep, fine := keepMap(b.newStories[d.path].doc.res, d.res)
 		if !fine {

@@ -1,6 +1,10 @@
 package site
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/storygen/storygen/internal/par"
+)
 
 // The archive index is a function of each story's path, URL, date, tags and
 // resolved table; when the resolution was carried over and no story changed
@@ -107,7 +111,7 @@ func (b *builder) buildOrReuseIndex() {
 	b.newIdx = b.idx
 	b.newIndexed = make([]*indexed, n)
 	b.newIdxPaths = make([]string, n)
-	_ = parallel(b.workers, n, func(i int) error {
+	_ = par.Each(b.workers, n, func(i int) error {
 		d := b.docs[i]
 		rec := &indexed{url: d.url, day: d.day, tags: d.tags, res: d.res, key: b.keys.doc[i], ref: b.keys.ref[i], summary: b.keys.summary[i], span: b.keys.span[i]}
 		switch {
